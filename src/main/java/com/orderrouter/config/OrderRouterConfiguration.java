@@ -1,0 +1,89 @@
+package com.orderrouter.config;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderrouter.failure.DeadLetterAttributes;
+import com.orderrouter.failure.FailureClassifier;
+import com.orderrouter.failure.ProcessingOutcomes;
+import com.orderrouter.failure.VisibilityBackoff;
+import com.orderrouter.ingest.MessageSizeLimit;
+import com.orderrouter.ingest.OrderEvents;
+import com.orderrouter.ingest.OrderTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.Configuration;
+
+/** The beans the YAML routes refer to by name. */
+@Configuration
+public class OrderRouterConfiguration implements CamelConfiguration {
+
+    /**
+     * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
+     * default), and a number or boolean is not silently turned into a string field.
+     */
+    @BindToRegistry
+    public ObjectMapper orderEventMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // amounts keep their exact decimal text (49.90 stays 49.90, never a binary double)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .build();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    @BindToRegistry
+    public MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    @BindToRegistry
+    public OrderEvents orderEvents() {
+        return new OrderEvents();
+    }
+
+    @BindToRegistry
+    public OrderTable orderTable() {
+        return new OrderTable();
+    }
+
+    @BindToRegistry(beanPostProcess = true)
+    public MessageSizeLimit messageSizeLimit() {
+        return new MessageSizeLimit();
+    }
+
+    @BindToRegistry
+    public FailureClassifier failureClassifier() {
+        return new FailureClassifier();
+    }
+
+    @BindToRegistry
+    public ProcessingOutcomes processingOutcomes(MeterRegistry meterRegistry) {
+        return new ProcessingOutcomes(meterRegistry);
+    }
+
+    @BindToRegistry
+    public DeadLetterAttributes deadLetterAttributes(FailureClassifier failureClassifier,
+            ProcessingOutcomes processingOutcomes) {
+        return new DeadLetterAttributes(failureClassifier, processingOutcomes);
+    }
+
+    @BindToRegistry(beanPostProcess = true)
+    public VisibilityBackoff visibilityBackoff(FailureClassifier failureClassifier, ProcessingOutcomes processingOutcomes) {
+        return new VisibilityBackoff(failureClassifier, processingOutcomes);
+    }
+}

@@ -1,0 +1,123 @@
+package com.orderrouter.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every environment variable the service reads, in one place. Start-up validates them all before Camel starts and
+ * names each one that is missing or invalid; README's configuration table and the Terraform task definition are
+ * checked against this list.
+ */
+public enum Setting {
+    QUEUE_URL("orders.queue.url", null, Setting::sqsQueueUrl, "URL of the orders SQS queue"),
+    DLQ_URL("orders.dlq.url", null, Setting::sqsQueueUrl, "URL of the dead-letter queue poison messages go to"),
+    TABLE_NAME("orders.table", null, Setting::tableName, "DynamoDB table holding the orders"),
+    AWS_REGION("aws.region", null, Setting::region, "AWS region of the queues and the table"),
+    CONCURRENT_CONSUMERS("orders.consumers", "10", v -> intBetween(v, 1, 500),
+            "parallel pollers on the orders queue (each takes up to 10 messages per poll)"),
+    VISIBILITY_TIMEOUT_SECONDS("orders.visibility-timeout-seconds", "300", v -> intBetween(v, 1, 43_200),
+            "visibility timeout set on receive and extended while a message is being processed"),
+    LOG_LEVEL("orders.log-level", "INFO", Setting::logLevel, "TRACE, DEBUG, INFO, WARN or ERROR"),
+    ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
+    AWS_ENDPOINT_URL(null, "", Setting::optionalHttpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_SQS(null, "", Setting::optionalHttpUrl, "optional SQS endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)");
+
+    /** Camel property the value is handed to, or null when only the AWS SDK reads it. */
+    private final String property;
+    /** Default when unset; null makes the variable required. */
+    private final String defaultValue;
+    /** Returns a problem description, or null when the value is acceptable. */
+    private final Function<String, String> check;
+    private final String description;
+
+    Setting(String property, String defaultValue, Function<String, String> check, String description) {
+        this.property = property;
+        this.defaultValue = defaultValue;
+        this.check = check;
+        this.description = description;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean required() {
+        return defaultValue == null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** @return null when the value is fine, else a message naming this variable. */
+    String problemWith(String value) {
+        if (value == null || value.isBlank()) {
+            return required() ? name() + " is not set: " + description : null;
+        }
+        String problem = check.apply(value.trim());
+        return problem == null ? null : name() + "=" + value + " is invalid: " + problem;
+    }
+
+    static List<Setting> all() {
+        return List.of(values());
+    }
+
+    private static String sqsQueueUrl(String value) {
+        String problem = httpUrl(value);
+        if (problem != null) {
+            return problem;
+        }
+        String path = URI.create(value).getPath();
+        return path == null || path.lastIndexOf('/') >= path.length() - 1
+                ? "expected a queue URL ending in the queue name, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue"
+                : null;
+    }
+
+    private static String optionalHttpUrl(String value) {
+        return httpUrl(value);
+    }
+
+    private static String httpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                return "expected an http(s) URL";
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "expected an http(s) URL";
+        }
+    }
+
+    private static String tableName(String value) {
+        return value.matches("[A-Za-z0-9_.-]{3,255}") ? null : "expected 3-255 characters of A-Z a-z 0-9 _ . -";
+    }
+
+    private static String region(String value) {
+        return value.matches("[a-z]{2}(-[a-z]+)+-\\d+") ? null : "expected a region name such as eu-west-1";
+    }
+
+    private static String logLevel(String value) {
+        return List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(value.toUpperCase())
+                ? null : "expected TRACE, DEBUG, INFO, WARN or ERROR";
+    }
+
+    private static String notBlank(String value) {
+        return value.isBlank() ? "must not be blank" : null;
+    }
+
+    private static String intBetween(String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            return n >= min && n <= max ? null : "expected a whole number from " + min + " to " + max;
+        } catch (NumberFormatException e) {
+            return "expected a whole number from " + min + " to " + max;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.orderrouter.failure;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Prepares a poison message for the DLQ (the dead-letter channel's {@code onPrepareFailure}). The body is the original
+ * message, byte for byte; the headers are replaced by exactly the message attributes the DLQ copy should carry: the
+ * error attributes below plus the message's own attributes, within SQS's limit of 10 per message.
+ */
+public class DeadLetterAttributes implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterAttributes.class);
+    private static final int SQS_MAX_ATTRIBUTES = 10;
+
+    private final FailureClassifier classifier;
+    private final ProcessingOutcomes outcomes;
+
+    public DeadLetterAttributes(FailureClassifier classifier, ProcessingOutcomes outcomes) {
+        this.classifier = classifier;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Failure failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        Message message = exchange.getMessage();
+
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("error-reason", failure.reason());
+        attributes.put("error-class", failure.errorClass());
+        String sourceQueue = SqsMessages.sourceQueueUrl(exchange);
+        attributes.put("source-queue", sourceQueue == null ? exchange.getFromEndpoint().getEndpointUri() : sourceQueue);
+        String messageId = SqsMessages.messageId(exchange);
+        if (messageId != null) {
+            attributes.put("source-message-id", messageId);
+        }
+        attributes.put("receive-count", String.valueOf(SqsMessages.receiveCount(exchange)));
+        attributes.put("failed-at", Instant.now().toString());
+        attributes.put("route-id", exchange.getFromRouteId());
+
+        for (Map.Entry<String, MessageAttributeValue> original : SqsMessages.messageAttributes(exchange).entrySet()) {
+            if (attributes.size() >= SQS_MAX_ATTRIBUTES) {
+                LOG.warn("Message {} has more attributes than SQS allows next to the error attributes; not copied: {}",
+                        messageId, original.getKey());
+                continue;
+            }
+            attributes.putIfAbsent(original.getKey(), original.getValue().stringValue());
+        }
+
+        message.setHeaders(attributes);
+        outcomes.deadLettered(exchange, failure);
+    }
+}

@@ -1,0 +1,82 @@
+package com.orderrouter.failure;
+
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * The failure classification table: exception → {@link Failure}. It is the only place that decides between poison and
+ * transient; the route configuration asks {@link #isPoison(Exception)}. Whatever is not known to be poison is treated
+ * as transient, so a bug or an outage never empties the queue into the DLQ.
+ *
+ * <pre>
+ * PoisonMessageException (validation, unknown type, oversized)  → poison, its own class and reason
+ * Jackson: unreadable body, trailing garbage, nesting too deep    → poison, malformed-json
+ * Jackson: body not an object, field of the wrong JSON type       → poison, invalid-event
+ * DynamoDB ValidationException (e.g. item over 400 KB)           → poison, rejected-by-dynamodb
+ * anything else (throttling, 5xx, timeouts, update-before-create) → transient
+ * </pre>
+ */
+public class FailureClassifier {
+
+    private static final String DYNAMODB_VALIDATION = "ValidationException";
+
+    /** Used by the route configuration's {@code onWhen}: Camel binds the exchange's exception to the parameter. */
+    public boolean isPoison(Exception exception) {
+        return classify(exception).poison();
+    }
+
+    public Failure classify(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof PoisonMessageException poison) {
+                return Failure.poison(poison.errorClass(), poison.reason());
+            }
+            if (t instanceof JsonProcessingException json) {
+                return classifyJson(json);
+            }
+            if (t instanceof DynamoDbException ddb && ddb.awsErrorDetails() != null
+                    && DYNAMODB_VALIDATION.equals(ddb.awsErrorDetails().errorCode())) {
+                return Failure.poison("rejected-by-dynamodb",
+                        "DynamoDB rejected the item: " + ddb.awsErrorDetails().errorMessage());
+            }
+        }
+        return Failure.transientFailure(exception == null ? "unknown failure"
+                : exception.getClass().getSimpleName() + ": " + exception.getMessage());
+    }
+
+    private static Failure classifyJson(JsonProcessingException json) {
+        if (json instanceof MismatchedInputException mismatch && !(json instanceof StreamConstraintsException)) {
+            String path = path(mismatch);
+            if (path.isEmpty()) {
+                return mismatch.getOriginalMessage().startsWith("No content")
+                        ? Failure.poison("malformed-json", "body: is empty, expected a JSON object")
+                        : Failure.poison("invalid-event", "body: must be a JSON object");
+            }
+            return Failure.poison("invalid-event", path + ": has the wrong JSON type (expected "
+                    + expected(mismatch.getTargetType()) + ")");
+        }
+        String location = json.getLocation() == null ? ""
+                : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+        return Failure.poison("malformed-json", "body is not valid JSON: " + json.getOriginalMessage() + location);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        return Number.class.isAssignableFrom(type) ? "a number" : "a JSON object";
+    }
+}

@@ -1,0 +1,108 @@
+package com.orderrouter.ingest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Validates order events and turns them into typed records. Every failure is an {@link InvalidOrderEventException}
+ * whose message names the field, e.g. {@code data.total: must be a non-negative number}.
+ */
+public class OrderEvents {
+
+    /** Checks the envelope: a type, a data object and an ISO-8601 timestamp. */
+    public OrderEvent validate(OrderEvent event) {
+        if (event == null) {
+            throw new InvalidOrderEventException("body", "must be a JSON object, got null");
+        }
+        requireText("type", event.type());
+        if (event.data() == null || event.data().isNull()) {
+            throw new InvalidOrderEventException("data", "is required");
+        }
+        if (!event.data().isObject()) {
+            throw new InvalidOrderEventException("data", "must be a JSON object");
+        }
+        timestamp(event);
+        return event;
+    }
+
+    public OrderCreated created(OrderEvent event) {
+        JsonNode data = event.data();
+        String orderId = text(data, "order_id");
+        String customerId = text(data, "customer_id");
+        JsonNode items = data.get("items");
+        if (items == null || items.isNull()) {
+            throw new InvalidOrderEventException("data.items", "is required");
+        }
+        if (!items.isArray()) {
+            throw new InvalidOrderEventException("data.items", "must be a list");
+        }
+        List<JsonNode> lines = new ArrayList<>(items.size());
+        items.forEach(lines::add);
+        return new OrderCreated(orderId, customerId, lines, total(data), timestamp(event), event.correlationId());
+    }
+
+    public OrderUpdated updated(OrderEvent event) {
+        JsonNode data = event.data();
+        return new OrderUpdated(text(data, "order_id"), text(data, "status"), timestamp(event), event.correlationId());
+    }
+
+    private static BigDecimal total(JsonNode data) {
+        JsonNode total = data.get("total");
+        if (total == null || total.isNull()) {
+            throw new InvalidOrderEventException("data.total", "is required");
+        }
+        if (!total.isNumber() || total.isDouble() && !Double.isFinite(total.doubleValue())) {
+            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + total);
+        }
+        BigDecimal value = total.decimalValue();
+        if (value.signum() < 0) {
+            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + total);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        return requireText("data." + field, node == null || node.isNull() ? null : node);
+    }
+
+    private static String requireText(String field, Object value) {
+        if (value == null) {
+            throw new InvalidOrderEventException(field, "is required");
+        }
+        if (value instanceof JsonNode node && !node.isTextual()) {
+            throw new InvalidOrderEventException(field, "must be a string, got " + node.getNodeType().name().toLowerCase());
+        }
+        String text = value instanceof JsonNode node ? node.textValue() : value.toString();
+        if (text.isBlank()) {
+            throw new InvalidOrderEventException(field, "must not be empty");
+        }
+        return text;
+    }
+
+    /**
+     * ISO-8601 with an offset, or without one (the article's producer sends naive UTC from Python's
+     * {@code utcnow().isoformat()}), which is taken as UTC.
+     */
+    static Instant timestamp(OrderEvent event) {
+        String value = requireText("timestamp", event.timestamp());
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
+                    LocalDateTime::from);
+            return parsed instanceof ZonedDateTime zoned
+                    ? zoned.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got '" + value + "'");
+        }
+    }
+}

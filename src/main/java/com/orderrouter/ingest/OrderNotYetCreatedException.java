@@ -1,0 +1,13 @@
+package com.orderrouter.ingest;
+
+/**
+ * An update arrived for an order that is not in the table yet. Standard queues do not keep order, so the create may
+ * still be on its way: this is retried (transient), never dead-lettered by the service.
+ */
+public class OrderNotYetCreatedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public OrderNotYetCreatedException(String orderId) {
+        super("order " + orderId + " does not exist yet; the update is retried until its create has been stored");
+    }
+}

@@ -1,0 +1,118 @@
+package com.orderrouter.ingest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+
+/**
+ * The table layout ({@code pk=ORDER#<id>, sk=METADATA}) and the conditions that make writes idempotent. camel-aws2-ddb
+ * sends the legacy {@code Expected}/{@code AttributeUpdates} forms, so conditions are built in that form.
+ */
+public class OrderTable {
+
+    static final String SORT_KEY = "METADATA";
+
+    /**
+     * Stored timestamps are fixed-width UTC with microseconds, so DynamoDB's string comparison on {@code updated_at}
+     * orders them in time.
+     */
+    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    public Map<String, AttributeValue> newOrderItem(OrderCreated order) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(key(order.orderId()));
+        String at = stored(order.timestamp());
+        item.put("order_id", s(order.orderId()));
+        item.put("status", s("pending"));
+        item.put("created_at", s(at));
+        item.put("updated_at", s(at));
+        item.put("customer_id", s(order.customerId()));
+        item.put("items", AttributeValue.fromL(order.items().stream().map(OrderTable::attribute).toList()));
+        item.put("total", AttributeValue.fromN(order.total().toPlainString()));
+        if (order.correlationId() != null) {
+            item.put("correlation_id", s(order.correlationId()));
+        }
+        return item;
+    }
+
+    /** A create only writes when no item has this key: a duplicate create is a no-op, never an overwrite. */
+    public Map<String, ExpectedAttributeValue> mustNotExist() {
+        return Map.of("pk", ExpectedAttributeValue.builder().exists(false).build());
+    }
+
+    public Map<String, AttributeValue> key(OrderUpdated update) {
+        return key(update.orderId());
+    }
+
+    public Map<String, AttributeValueUpdate> statusUpdate(OrderUpdated update) {
+        return Map.of(
+                "status", put(s(update.status())),
+                "updated_at", put(s(stored(update.timestamp()))));
+    }
+
+    /**
+     * An update only writes over older state; it also fails when the item does not exist (a missing attribute is never
+     * less than anything), which {@link #requireExisting} then tells apart from a stale update.
+     */
+    public Map<String, ExpectedAttributeValue> mustBeOlderThan(OrderUpdated update) {
+        return Map.of("updated_at", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.LT)
+                .attributeValueList(s(stored(update.timestamp()))).build());
+    }
+
+    /** After a failed update condition: an existing item means the update was stale, a missing one means "too early". */
+    public void requireExisting(OrderUpdated update, Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            throw new OrderNotYetCreatedException(update.orderId());
+        }
+    }
+
+    static String stored(Instant instant) {
+        return STORED.format(instant);
+    }
+
+    private static Map<String, AttributeValue> key(String orderId) {
+        return Map.of("pk", s("ORDER#" + orderId), "sk", s(SORT_KEY));
+    }
+
+    private static AttributeValueUpdate put(AttributeValue value) {
+        return AttributeValueUpdate.builder().action(AttributeAction.PUT).value(value).build();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** JSON to DynamoDB, keeping every value as sent (numbers keep their exact text). */
+    static AttributeValue attribute(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, AttributeValue> map = new LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), attribute(e.getValue())));
+            return AttributeValue.fromM(map);
+        }
+        if (node.isArray()) {
+            List<AttributeValue> list = new java.util.ArrayList<>(node.size());
+            node.forEach(child -> list.add(attribute(child)));
+            return AttributeValue.fromL(list);
+        }
+        if (node.isNumber()) {
+            return AttributeValue.fromN(node.decimalValue().toPlainString());
+        }
+        if (node.isBoolean()) {
+            return AttributeValue.fromBool(node.booleanValue());
+        }
+        if (node.isNull()) {
+            return AttributeValue.fromNul(true);
+        }
+        return s(node.asText());
+    }
+}
