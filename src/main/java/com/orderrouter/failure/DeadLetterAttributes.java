@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Prepares a poison message for the DLQ (the dead-letter channel's {@code onPrepareFailure}). The body is the original
- * message, byte for byte; the headers are replaced by exactly the message attributes the DLQ copy should carry: the
- * error attributes below plus the message's own attributes, within SQS's limit of 10 per message.
+ * message, byte for byte; every header that would become a message attribute is replaced, so the DLQ copy carries
+ * exactly the error attributes below plus the message's own attributes, within SQS's limit of 10 per message.
  */
 public class DeadLetterAttributes implements Processor {
 
@@ -32,6 +32,9 @@ public class DeadLetterAttributes implements Processor {
     @Override
     public void process(Exchange exchange) {
         Failure failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        if (!failure.poison()) {
+            return; // Camel runs this before every failure processor; only poison is headed for the DLQ
+        }
         Message message = exchange.getMessage();
 
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -56,7 +59,9 @@ public class DeadLetterAttributes implements Processor {
             attributes.putIfAbsent(original.getKey(), original.getValue().stringValue());
         }
 
-        message.setHeaders(attributes);
+        // Camel* headers stay (the receipt handle deletes the message afterwards) and never become attributes
+        message.getHeaders().keySet().removeIf(name -> !name.startsWith("Camel"));
+        message.getHeaders().putAll(attributes);
         outcomes.deadLettered(exchange, failure);
     }
 }

@@ -1,0 +1,21 @@
+package com.orderrouter.it;
+
+/** Order events as producers send them (the article's shape), for tests over the wire. */
+final class OrderEventsJson {
+
+    private OrderEventsJson() {
+    }
+
+    static String created(String orderId, String timestamp) {
+        return """
+                {"type":"order_created","timestamp":"%s","correlation_id":"corr-%s",\
+                "data":{"order_id":"%s","customer_id":"cust-%s","items":[{"sku":"SKU-1","quantity":1,"price":19.99}],\
+                "total":19.99}}""".formatted(timestamp, orderId, orderId, orderId);
+    }
+
+    static String updated(String orderId, String status, String timestamp) {
+        return """
+                {"type":"order_updated","timestamp":"%s","data":{"order_id":"%s","status":"%s"}}"""
+                .formatted(timestamp, orderId, status);
+    }
+}

@@ -1,0 +1,183 @@
+package com.orderrouter.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.orderrouter.OrderRouterMain;
+import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.StackProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.BeanInject;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.ReplaceInRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ingest route over the wire: the service's Camel context consumes from ElasticMQ and writes to dynalite, both
+ * started by {@link LocalAwsStack}. Waits use Awaitility on observable state, never fixed sleeps.
+ */
+@CamelMainTest(mainClass = OrderRouterMain.class, properties = {
+        "orders.routes-dir=routes",
+        "orders.consumers=10",
+        "orders.visibility-timeout-seconds=30",
+        // short polls and backoff keep the tests fast; production uses 20 s and 30 s
+        "orders.poll.wait-seconds=1",
+        "orders.backoff.base-seconds=1",
+        "orders.backoff.max-seconds=2" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrdersSqsToDynamodbIT {
+
+    private static final LocalAwsStack STACK = LocalAwsStack.shared();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    static {
+        // the service reads its settings as Camel properties; system properties override application.properties
+        STACK.serviceProperties().forEach(System::setProperty);
+    }
+
+    @ReplaceInRegistry
+    SqsClient sqsClient = STACK.newSqsClient();
+    @ReplaceInRegistry
+    DynamoDbClient dynamoDbClient = STACK.newDynamoDbClient();
+    @BeanInject
+    MeterRegistry meters;
+
+    private final StackProbe probe = new StackProbe(STACK);
+
+    @BeforeEach
+    void startFromEmptyDeadLetterQueue() {
+        probe.drainDeadLetterQueue();
+    }
+
+    @Test
+    void createThenUpdateAreStoredAndReadBack() {
+        String id = newOrderId();
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z"));
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+
+        probe.send(OrderEventsJson.updated(id, "shipped", "2026-11-27T11:00:00Z"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(probe.order(id).get("status").s()).isEqualTo("shipped"));
+        Map<String, AttributeValue> item = probe.order(id);
+        assertThat(item.get("customer_id").s()).isEqualTo("cust-" + id);
+        assertThat(item.get("total").n()).isEqualTo("19.99");
+        assertThat(item.get("created_at").s()).isEqualTo("2026-11-27T10:00:00.000000Z");
+        assertThat(item.get("updated_at").s()).isEqualTo("2026-11-27T11:00:00.000000Z");
+        assertThat(item.get("correlation_id").s()).isEqualTo("corr-" + id);
+        assertThat(item.get("items").l()).hasSize(1);
+    }
+
+    @Test
+    void duplicateCreateLeavesOneUnchangedItem() {
+        String id = newOrderId();
+        double duplicatesBefore = processed("order_created", "duplicate");
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z"));
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+        Map<String, AttributeValue> first = probe.order(id);
+
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:30:00Z").replace("19.99", "99.00"));
+
+        await().atMost(PATIENCE).until(() -> processed("order_created", "duplicate") == duplicatesBefore + 1);
+        assertThat(probe.order(id)).isEqualTo(first);
+        assertThat(probe.deadLetterQueueDepth()).isZero();
+    }
+
+    @Test
+    void staleUpdateNeverOverwritesNewerState() {
+        String id = newOrderId();
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z"));
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+        probe.send(OrderEventsJson.updated(id, "delivered", "2026-11-27T12:00:00Z"));
+        await().atMost(PATIENCE).until(() -> "delivered".equals(probe.order(id).get("status").s()));
+        double staleBefore = processed("order_updated", "stale");
+
+        probe.send(OrderEventsJson.updated(id, "shipped", "2026-11-27T11:00:00Z"));
+
+        await().atMost(PATIENCE).until(() -> processed("order_updated", "stale") == staleBefore + 1);
+        assertThat(probe.order(id).get("status").s()).isEqualTo("delivered");
+        assertThat(probe.order(id).get("updated_at").s()).isEqualTo("2026-11-27T12:00:00.000000Z");
+    }
+
+    @Test
+    void updateBeforeCreateIsAppliedOnceTheCreateArrives() {
+        String id = newOrderId();
+        double retriesBefore = processed("order_updated", "retry");
+        probe.send(OrderEventsJson.updated(id, "paid", "2026-11-27T10:05:00Z"));
+        await().atMost(PATIENCE).until(() -> processed("order_updated", "retry") > retriesBefore);
+        assertThat(probe.order(id)).isEmpty();
+
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(probe.order(id).get("status")).isNotNull()
+                .extracting(AttributeValue::s).isEqualTo("paid"));
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
+        assertThat(probe.deadLetterQueueDepth()).isZero();
+    }
+
+    @Test
+    void invalidMessageEndsInDeadLetterQueueNotInTable() {
+        String id = newOrderId();
+        String body = OrderEventsJson.created(id, "2026-11-27T10:00:00Z").replace("19.99}}", "-5}}");
+        String messageId = probe.send(body);
+
+        await().atMost(PATIENCE).until(() -> probe.deadLetterQueueDepth() == 1);
+        List<Message> dead = probe.drainDeadLetterQueue();
+
+        assertThat(dead).singleElement().satisfies(message -> {
+            assertThat(message.body()).isEqualTo(body);
+            assertThat(message.messageAttributes().get("error-reason").stringValue())
+                    .isEqualTo("data.total: must be a non-negative number, got -5");
+            assertThat(message.messageAttributes().get("error-class").stringValue()).isEqualTo("invalid-event");
+            assertThat(message.messageAttributes().get("source-message-id").stringValue()).isEqualTo(messageId);
+            assertThat(message.messageAttributes().get("source-queue").stringValue())
+                    .isEqualTo(STACK.resources().ordersQueueUrl());
+            assertThat(message.messageAttributes().get("route-id").stringValue()).isEqualTo("orders-sqs-to-dynamodb");
+        });
+        assertThat(probe.order(id)).isEmpty();
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
+    }
+
+    @Test
+    void twoHundredMessagesWithTenConsumersLandExactlyOnce() {
+        String batch = newOrderId();
+        List<String> ids = IntStream.range(0, 200).mapToObj(i -> batch + "-" + i).toList();
+        double successesBefore = processed("order_created", "success");
+
+        for (int from = 0; from < ids.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = ids.subList(from, from + 10).stream()
+                    .map(id -> SendMessageBatchRequestEntry.builder().id(id)
+                            .messageBody(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).build())
+                    .toList();
+            assertThat(STACK.sqs().sendMessageBatch(b -> b.queueUrl(STACK.resources().ordersQueueUrl())
+                    .entries(entries)).failed()).isEmpty();
+        }
+
+        await().atMost(PATIENCE).until(() -> processed("order_created", "success") - successesBefore >= 200);
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
+        assertThat(processed("order_created", "success") - successesBefore).isEqualTo(200);
+        assertThat(ids).allSatisfy(id -> assertThat(probe.order(id)).isNotEmpty());
+        assertThat(probe.deadLetterQueueDepth()).isZero();
+    }
+
+    private double processed(String type, String outcome) {
+        var counter = meters.find("orders.messages.processed").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static String newOrderId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

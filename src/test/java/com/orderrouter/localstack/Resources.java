@@ -1,0 +1,57 @@
+package com.orderrouter.localstack;
+
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The resources Terraform creates in AWS (terraform/queues.tf, terraform/dynamodb.tf), created on the local servers
+ * with the same settings: the orders queue with a redrive policy to its DLQ after 3 receives, and the orders table
+ * ({@code pk}/{@code sk} strings, on-demand).
+ */
+public record Resources(Names names, String ordersQueueUrl, String deadLetterQueueUrl, String deadLetterQueueArn) {
+
+    static final String ACCOUNT_ID = "000000000000";
+    public static final int MAX_RECEIVE_COUNT = 3;
+    /** 6 × the 50 s processing budget, as in Terraform. */
+    public static final int VISIBILITY_TIMEOUT_SECONDS = 300;
+    private static final int RETENTION_SECONDS = 1_209_600;
+
+    /** Resource names; tests that need isolation use their own. */
+    public record Names(String ordersQueue, String deadLetterQueue, String table) {
+        public static final Names DEFAULT = new Names("orders-queue", "orders-queue-dlq", "orders");
+    }
+
+    public String tableName() {
+        return names.table();
+    }
+
+    static Resources provision(SqsClient sqs, DynamoDbClient dynamoDb, Names names) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(names.deadLetterQueue()).attributes(Map.of(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(RETENTION_SECONDS)))).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = sqs.createQueue(b -> b.queueName(names.ordersQueue()).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY_TIMEOUT_SECONDS),
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(RETENTION_SECONDS),
+                QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20",
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                        + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
+        dynamoDb.createTable(b -> b.tableName(names.table()).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(
+                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(names.table()));
+        return new Resources(names, queueUrl, dlqUrl, dlqArn);
+    }
+}

@@ -1,0 +1,70 @@
+package com.orderrouter.localstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Reads what ended up where on a {@link LocalAwsStack}: table items and queue contents. */
+public final class StackProbe {
+
+    private final LocalAwsStack stack;
+
+    public StackProbe(LocalAwsStack stack) {
+        this.stack = stack;
+    }
+
+    public String send(String body) {
+        return stack.sqs().sendMessage(b -> b.queueUrl(stack.resources().ordersQueueUrl()).messageBody(body)).messageId();
+    }
+
+    /** The stored order, or an empty map; a consistent read so a test sees its own writes. */
+    public Map<String, AttributeValue> order(String orderId) {
+        return stack.dynamoDb().getItem(b -> b.tableName(stack.resources().tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("ORDER#" + orderId), "sk", AttributeValue.fromS("METADATA"))))
+                .item();
+    }
+
+    public int itemCount() {
+        return stack.dynamoDb().scan(b -> b.tableName(stack.resources().tableName()).select("COUNT")).count();
+    }
+
+    /** Visible plus in-flight plus delayed messages: zero means the queue is drained. */
+    public int ordersQueueDepth() {
+        return depth(stack.resources().ordersQueueUrl());
+    }
+
+    public int deadLetterQueueDepth() {
+        return depth(stack.resources().deadLetterQueueUrl());
+    }
+
+    /** Takes every message off the DLQ (with attributes), so each test starts from an empty one. */
+    public List<Message> drainDeadLetterQueue() {
+        List<Message> drained = new ArrayList<>();
+        String url = stack.resources().deadLetterQueueUrl();
+        while (true) {
+            List<Message> batch = stack.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (batch.isEmpty()) {
+                return drained;
+            }
+            for (Message message : batch) {
+                stack.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                drained.add(message);
+            }
+        }
+    }
+
+    private int depth(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+    }
+}
