@@ -1,0 +1,72 @@
+package com.orderrouter.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue");
+        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue-dlq");
+        env.put("TABLE_NAME", "orders");
+        env.put("AWS_REGION", "eu-west-1");
+        return env;
+    }
+
+    @Test
+    void validEnvironmentBecomesCamelPropertiesWithDefaults() {
+        Map<String, String> properties = Settings.toProperties(valid());
+
+        assertThat(properties)
+                .containsEntry("orders.queue.url", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue")
+                .containsEntry("orders.queue.name", "orders-queue")
+                .containsEntry("orders.dlq.name", "orders-queue-dlq")
+                .containsEntry("orders.table", "orders")
+                .containsEntry("aws.region", "eu-west-1")
+                .containsEntry("orders.consumers", "10")
+                .containsEntry("orders.log-level", "INFO")
+                .containsEntry("orders.routes-dir", "routes");
+    }
+
+    @Test
+    void missingSettingsAreAllNamedAtOnce() {
+        Map<String, String> env = valid();
+        env.remove("QUEUE_URL");
+        env.remove("TABLE_NAME");
+
+        assertThatThrownBy(() -> Settings.toProperties(env))
+                .isInstanceOf(Settings.InvalidSettingsException.class)
+                .hasMessageContaining("QUEUE_URL is not set")
+                .hasMessageContaining("TABLE_NAME is not set");
+    }
+
+    @Test
+    void invalidValuesNameTheVariableAndWhatIsExpected() {
+        Map<String, String> env = valid();
+        env.put("CONCURRENT_CONSUMERS", "ten");
+        env.put("QUEUE_URL", "orders-queue");
+        env.put("AWS_ENDPOINT_URL_SQS", "localhost:9324");
+        env.put("LOG_LEVEL", "LOUD");
+
+        assertThatThrownBy(() -> Settings.toProperties(env))
+                .hasMessageContaining("CONCURRENT_CONSUMERS=ten is invalid: expected a whole number from 1 to 500")
+                .hasMessageContaining("QUEUE_URL=orders-queue is invalid: expected an http(s) URL")
+                .hasMessageContaining("AWS_ENDPOINT_URL_SQS=localhost:9324 is invalid")
+                .hasMessageContaining("LOG_LEVEL=LOUD is invalid");
+    }
+
+    @Test
+    void queueUrlMustEndInTheQueueName() {
+        Map<String, String> env = valid();
+        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/");
+
+        assertThatThrownBy(() -> Settings.toProperties(env)).hasMessageContaining("DLQ_URL=")
+                .hasMessageContaining("ending in the queue name");
+    }
+}

@@ -1,0 +1,86 @@
+package com.orderrouter.failure;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.config.OrderRouterConfiguration;
+import com.orderrouter.ingest.InvalidOrderEventException;
+import com.orderrouter.ingest.OrderEvent;
+import com.orderrouter.ingest.OrderNotYetCreatedException;
+import com.orderrouter.ingest.UnknownEventTypeException;
+import org.apache.camel.RuntimeCamelException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The classification table: each row of FailureClassifier's Javadoc, and the transient default. */
+class FailureClassifierTest {
+
+    private final FailureClassifier classifier = new FailureClassifier();
+    private final ObjectMapper mapper = new OrderRouterConfiguration().orderEventMapper();
+
+    @Test
+    void validationFailuresArePoisonWithTheirReason() {
+        assertThat(classifier.classify(new InvalidOrderEventException("data.total", "must be a non-negative number")))
+                .isEqualTo(new Failure(true, "invalid-event", "data.total: must be a non-negative number"));
+        assertThat(classifier.classify(new UnknownEventTypeException("Order_Created")).errorClass())
+                .isEqualTo("unknown-type");
+    }
+
+    @Test
+    void unreadableJsonIsPoisonEvenWhenWrapped() {
+        Failure failure = classifier.classify(new RuntimeCamelException(parseError("{\"type\": x")));
+        assertThat(failure.poison()).isTrue();
+        assertThat(failure.errorClass()).isEqualTo("malformed-json");
+        assertThat(failure.reason()).startsWith("body is not valid JSON").contains("line 1");
+    }
+
+    @Test
+    void trailingGarbageAndDeepNestingArePoison() {
+        assertThat(classifier.classify(parseError("{\"type\":\"order_created\"} x")).errorClass())
+                .isEqualTo("malformed-json");
+        String deep = "{\"type\":\"t\",\"data\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertThat(classifier.classify(parseError(deep)).poison()).isTrue();
+    }
+
+    @Test
+    void wrongJsonShapesAreInvalidEventsNamingTheField() {
+        assertThat(classifier.classify(parseError("[1,2]")))
+                .isEqualTo(new Failure(true, "invalid-event", "body: must be a JSON object"));
+        assertThat(classifier.classify(parseError("{\"type\": 5}")).reason())
+                .isEqualTo("type: has the wrong JSON type (expected a string)");
+        assertThat(classifier.classify(parseError("   ")).reason()).isEqualTo("body: is empty, expected a JSON object");
+    }
+
+    @Test
+    void dynamoDbValidationErrorIsPoison() {
+        DynamoDbException tooLarge = (DynamoDbException) DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException")
+                        .errorMessage("Item size has exceeded the maximum allowed size").build())
+                .build();
+        assertThat(classifier.classify(tooLarge).errorClass()).isEqualTo("rejected-by-dynamodb");
+    }
+
+    @Test
+    void throttlingOutagesAndUpdateBeforeCreateAreTransient() {
+        assertThat(classifier.isPoison(ProvisionedThroughputExceededException.builder().message("slow down").build()))
+                .isFalse();
+        assertThat(classifier.isPoison(SdkClientException.create("Unable to execute HTTP request: Connection refused")))
+                .isFalse();
+        assertThat(classifier.isPoison(new OrderNotYetCreatedException("o-1"))).isFalse();
+        assertThat(classifier.isPoison(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    private Exception parseError(String body) {
+        try {
+            mapper.readValue(body, OrderEvent.class);
+        } catch (IOException e) {
+            return e;
+        }
+        throw new AssertionError("expected " + body + " to be rejected");
+    }
+}
