@@ -7,6 +7,8 @@ import org.apache.camel.PropertyInject;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,6 +33,16 @@ public class AwsClientsConfiguration implements CamelConfiguration {
     @BindToRegistry
     public DynamoDbClient dynamoDbClient() {
         return DynamoDbClient.builder().region(Region.of(region)).httpClientBuilder(httpClient()).build();
+    }
+
+    @BindToRegistry
+    public S3Client s3Client() {
+        return S3Client.builder().region(Region.of(region)).httpClientBuilder(httpClient()).build();
+    }
+
+    @BindToRegistry
+    public SnsClient snsClient() {
+        return SnsClient.builder().region(Region.of(region)).httpClientBuilder(httpClient()).build();
     }
 
     /** Enough pooled connections that no consumer thread waits for one (polls, writes, deletes, visibility). */

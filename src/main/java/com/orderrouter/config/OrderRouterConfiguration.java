@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.failure.DeadLetterAttributes;
 import com.orderrouter.failure.FailureClassifier;
 import com.orderrouter.failure.ProcessingOutcomes;
@@ -80,6 +81,11 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     public DeadLetterAttributes deadLetterAttributes(FailureClassifier failureClassifier,
             ProcessingOutcomes processingOutcomes) {
         return new DeadLetterAttributes(failureClassifier, processingOutcomes);
+    }
+
+    @BindToRegistry(beanPostProcess = true)
+    public DeadLetterArchive deadLetterArchive(MeterRegistry meterRegistry) {
+        return new DeadLetterArchive(meterRegistry);
     }
 
     @BindToRegistry(beanPostProcess = true)

@@ -13,6 +13,9 @@ public enum Setting {
     QUEUE_URL("orders.queue.url", null, Setting::sqsQueueUrl, "URL of the orders SQS queue"),
     DLQ_URL("orders.dlq.url", null, Setting::sqsQueueUrl, "URL of the dead-letter queue poison messages go to"),
     TABLE_NAME("orders.table", null, Setting::tableName, "DynamoDB table holding the orders"),
+    DLQ_BUCKET("orders.archive.bucket", null, Setting::bucketName,
+            "S3 bucket dead-lettered messages are archived to (under failed/)"),
+    ALERTS_TOPIC("orders.alerts.topic-arn", null, Setting::topicArn, "ARN of the SNS topic alerts are published to"),
     AWS_REGION("aws.region", null, Setting::region, "AWS region of the queues and the table"),
     CONCURRENT_CONSUMERS("orders.consumers", "10", v -> intBetween(v, 1, 500),
             "parallel pollers on the orders queue (each takes up to 10 messages per poll)"),
@@ -22,7 +25,9 @@ public enum Setting {
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
     AWS_ENDPOINT_URL(null, "", Setting::optionalHttpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_SQS(null, "", Setting::optionalHttpUrl, "optional SQS endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)");
+    AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_S3(null, "", Setting::optionalHttpUrl, "optional S3 endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_SNS(null, "", Setting::optionalHttpUrl, "optional SNS endpoint (read by the AWS SDK)");
 
     /** Camel property the value is handed to, or null when only the AWS SDK reads it. */
     private final String property;
@@ -97,6 +102,15 @@ public enum Setting {
 
     private static String tableName(String value) {
         return value.matches("[A-Za-z0-9_.-]{3,255}") ? null : "expected 3-255 characters of A-Z a-z 0-9 _ . -";
+    }
+
+    private static String bucketName(String value) {
+        return value.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") ? null : "expected an S3 bucket name (3-63 of a-z 0-9 . -)";
+    }
+
+    private static String topicArn(String value) {
+        return value.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?") ? null
+                : "expected a topic ARN such as arn:aws:sns:eu-west-1:123456789012:orders-alerts";
     }
 
     private static String region(String value) {

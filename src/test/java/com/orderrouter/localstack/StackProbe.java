@@ -1,16 +1,25 @@
 package com.orderrouter.localstack;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Reads what ended up where on a {@link LocalAwsStack}: table items and queue contents. */
 public final class StackProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalAwsStack stack;
 
@@ -40,6 +49,28 @@ public final class StackProbe {
 
     public int deadLetterQueueDepth() {
         return depth(stack.resources().deadLetterQueueUrl());
+    }
+
+    /** Keys of the archived dead letters (failed/yyyy/mm/dd/messageId.json). */
+    public List<String> archiveKeys() {
+        return stack.s3().listObjectsV2Paginator(b -> b.bucket(stack.sinks().archiveBucket()).prefix("failed/"))
+                .contents().stream().map(S3Object::key).toList();
+    }
+
+    public JsonNode archivedRecord(String key) {
+        String json = stack.s3().getObjectAsBytes(b -> b.bucket(stack.sinks().archiveBucket()).key(key)).asUtf8String();
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The archive record of the dead letter that came from the given orders-queue message, if archived yet. */
+    public Optional<JsonNode> archivedRecordOf(String sourceMessageId) {
+        return archiveKeys().stream().map(this::archivedRecord)
+                .filter(r -> sourceMessageId.equals(r.path("message_attributes").path("source-message-id").asText()))
+                .findFirst();
     }
 
     /** Takes every message off the DLQ (with attributes), so each test starts from an empty one. */

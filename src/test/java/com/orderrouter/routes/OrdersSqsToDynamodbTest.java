@@ -13,8 +13,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Route orders-sqs-to-dynamodb, every branch, with the queue replaced and all AWS endpoints mocked. */
 @CamelMainTest(mainClass = OrderRouterMain.class,
         propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
-        replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders" },
+        replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
 class OrdersSqsToDynamodbTest {
 
@@ -40,11 +40,13 @@ class OrdersSqsToDynamodbTest {
             {"type":"order_updated","timestamp":"2026-11-27T12:00:00Z","data":{"order_id":"o-1","status":"shipped"}}""";
 
     @ReplaceInRegistry
-    SqsClient sqsClient = SqsClient.builder().region(Region.US_EAST_1)
-            .credentialsProvider(AnonymousCredentialsProvider.create()).build();
+    SqsClient sqsClient = OfflineAwsClients.sqs();
     @ReplaceInRegistry
-    DynamoDbClient dynamoDbClient = DynamoDbClient.builder().region(Region.US_EAST_1)
-            .credentialsProvider(AnonymousCredentialsProvider.create()).build();
+    DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
+    @ReplaceInRegistry
+    S3Client s3Client = OfflineAwsClients.s3();
+    @ReplaceInRegistry
+    SnsClient snsClient = OfflineAwsClients.sns();
 
     @Produce("direct:orders")
     ProducerTemplate orders;
