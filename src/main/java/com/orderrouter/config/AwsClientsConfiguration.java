@@ -4,6 +4,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,9 +31,14 @@ public class AwsClientsConfiguration implements CamelConfiguration {
         return SqsClient.builder().region(Region.of(region)).httpClientBuilder(httpClient()).build();
     }
 
+    /**
+     * DynamoDB's SDK default (legacy mode, 8 retries up to 20 s apart) would stack under the route's own redelivery and
+     * hold a consumer for minutes in an outage; standard mode makes 3 attempts with jittered backoff.
+     */
     @BindToRegistry
     public DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder().region(Region.of(region)).httpClientBuilder(httpClient()).build();
+        return DynamoDbClient.builder().region(Region.of(region)).httpClientBuilder(httpClient())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)).build();
     }
 
     @BindToRegistry

@@ -37,13 +37,10 @@ public class ProcessingOutcomes {
         record(exchange, "poison", failure);
     }
 
-    void retried(Exchange exchange, Failure failure) {
+    /** Released back to its queue, invisible for {@code backoffSeconds} ({@code orders.retry.backoff} summary). */
+    void retried(Exchange exchange, Failure failure, int backoffSeconds) {
         record(exchange, "retry", failure);
-    }
-
-    public double count(String type, String outcome) {
-        var counter = registry.find("orders.messages.processed").tags("type", type, "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        registry.summary("orders.retry.backoff").record(backoffSeconds);
     }
 
     private void record(Exchange exchange, String outcome, Failure failure) {

@@ -35,10 +35,11 @@ public class VisibilityBackoff {
         int seconds = backoffSeconds(receiveCount, baseSeconds, maxSeconds);
         Failure failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String receiptHandle = SqsMessages.receiptHandle(exchange);
-        outcomes.retried(exchange, failure);
         if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint queue) || receiptHandle == null) {
+            outcomes.retried(exchange, failure, 0);
             return; // not consumed from SQS (route tests): nothing to release
         }
+        outcomes.retried(exchange, failure, seconds);
         String queueUrl = queue.getConfiguration().getQueueUrl();
         try {
             // the client that received the message releases it

@@ -16,6 +16,8 @@ class SettingsTest {
         env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue-dlq");
         env.put("TABLE_NAME", "orders");
         env.put("AWS_REGION", "eu-west-1");
+        env.put("DLQ_BUCKET", "orders-dlq-archive-123456789012");
+        env.put("ALERTS_TOPIC", "arn:aws:sns:eu-west-1:123456789012:orders-alerts");
         return env;
     }
 
@@ -28,6 +30,8 @@ class SettingsTest {
                 .containsEntry("orders.queue.name", "orders-queue")
                 .containsEntry("orders.dlq.name", "orders-queue-dlq")
                 .containsEntry("orders.table", "orders")
+                .containsEntry("orders.archive.bucket", "orders-dlq-archive-123456789012")
+                .containsEntry("orders.alerts.topic-arn", "arn:aws:sns:eu-west-1:123456789012:orders-alerts")
                 .containsEntry("aws.region", "eu-west-1")
                 .containsEntry("orders.consumers", "10")
                 .containsEntry("orders.log-level", "INFO")
@@ -53,12 +57,14 @@ class SettingsTest {
         env.put("QUEUE_URL", "orders-queue");
         env.put("AWS_ENDPOINT_URL_SQS", "localhost:9324");
         env.put("LOG_LEVEL", "LOUD");
+        env.put("ALERTS_TOPIC", "orders-alerts");
 
         assertThatThrownBy(() -> Settings.toProperties(env))
                 .hasMessageContaining("CONCURRENT_CONSUMERS=ten is invalid: expected a whole number from 1 to 500")
                 .hasMessageContaining("QUEUE_URL=orders-queue is invalid: expected an http(s) URL")
                 .hasMessageContaining("AWS_ENDPOINT_URL_SQS=localhost:9324 is invalid")
-                .hasMessageContaining("LOG_LEVEL=LOUD is invalid");
+                .hasMessageContaining("LOG_LEVEL=LOUD is invalid")
+                .hasMessageContaining("ALERTS_TOPIC=orders-alerts is invalid: expected a topic ARN");
     }
 
     @Test

@@ -42,6 +42,10 @@ public final class Dynalite implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** Simulates an outage: the port refuses connections until {@link #restart()}. Data is lost. */
     public synchronized void stop() {
         if (process != null) {

@@ -8,6 +8,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -87,6 +88,12 @@ public final class LocalAwsStack implements AutoCloseable {
         return dynalite;
     }
 
+    /** Ends a DynamoDB outage: dynalite comes back on the same port, empty, and the table is created again. */
+    public void restartDynamoDb() {
+        dynalite.restart();
+        Resources.createTable(dynamoDb, resources.tableName());
+    }
+
     public S3Server s3Server() {
         return s3Server;
     }
@@ -109,8 +116,10 @@ public final class LocalAwsStack implements AutoCloseable {
                 .endpointOverride(URI.create(sqsEndpoint)).build();
     }
 
+    /** Configured as the service's own (standard retry mode), but pointed at dynalite. */
     public DynamoDbClient newDynamoDbClient() {
         return DynamoDbClient.builder().region(REGION).credentialsProvider(LOCAL_KEYS)
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
                 .endpointOverride(URI.create(dynalite.endpoint())).build();
     }
 

@@ -10,10 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +37,8 @@ public final class LocalDemo {
         Path routes = Path.of(System.getProperty("orderrouter.routes.dir", "routes"));
         Path log = jar.resolveSibling("demo-service.log");
 
-        System.out.println("Starting the local AWS stack (ElasticMQ for SQS, dynalite for DynamoDB)...");
+        System.out.println("Starting the local AWS stack (ElasticMQ: SQS, dynalite: DynamoDB, S3Proxy: S3, "
+                + "WireMock stand-in: SNS)...");
         LocalAwsStack stack = LocalAwsStack.start();
         Process service = startService(stack, jar, routes, log);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -62,7 +63,7 @@ public final class LocalDemo {
                 System.exit(1);
             }
             String messageId = probe.send(event.body());
-            System.out.printf("%-38s -> %s%n", event.label(), outcome(probe, event.orderId(), messageId, service));
+            System.out.printf("%-38s -> %s%n", event.label(), outcome(stack, probe, event.orderId(), messageId, service));
         }
         System.out.printf("%nThe service keeps running on the local stack. Orders queue: %s%nPress Ctrl-C to stop.%n",
                 stack.resources().ordersQueueUrl());
@@ -112,17 +113,20 @@ public final class LocalDemo {
                 .formatted(timestamp, orderId, status);
     }
 
-    /** Waits until the message has left the orders queue, then reports the DLQ copy or the stored order. */
-    private static String outcome(StackProbe probe, String orderId, String messageId, Process service) {
+    /**
+     * Waits until the message has been dealt with: archived from the DLQ (S3 key and SNS alert), or gone from both
+     * queues, in which case the stored order is shown.
+     */
+    private static String outcome(LocalAwsStack stack, StackProbe probe, String orderId, String messageId,
+            Process service) {
         AtomicReference<String> outcome = new AtomicReference<>();
         try {
             await().atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!service.isAlive()) {
-                    outcome.set("the service exited (code " + service.exitValue() + "); see " + "its log");
+                    outcome.set("the service exited (code " + service.exitValue() + "); see its log");
                 }
-                probe.drainDeadLetterQueue().stream().filter(m -> messageId.equals(attribute(m, "source-message-id")))
-                        .findFirst().ifPresent(m -> outcome.set("dead-letter queue, reason: " + attribute(m, "error-reason")));
-                if (outcome.get() == null && probe.ordersQueueDepth() == 0) {
+                probe.archivedRecordOf(messageId).ifPresent(record -> outcome.set(deadLetter(stack, record)));
+                if (outcome.get() == null && probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0) {
                     outcome.set("DynamoDB " + describe(probe.order(orderId)));
                 }
                 return outcome.get() != null;
@@ -133,6 +137,15 @@ public final class LocalDemo {
         }
     }
 
+    private static String deadLetter(LocalAwsStack stack, JsonNode record) {
+        String key = record.get("s3_key").asText();
+        String alert = stack.snsStandIn().published().stream().filter(a -> a.message().contains(key))
+                .map(a -> "alert \"" + a.subject() + "\" reason-class=" + a.attribute("reason-class"))
+                .findFirst().orElse("no alert yet");
+        return "DLQ, reason: %s%n%40s archived to s3://%s/%s, %s".formatted(record.get("reason").asText(), "",
+                stack.sinks().archiveBucket(), key, alert);
+    }
+
     private static String describe(Map<String, AttributeValue> item) {
         if (item.isEmpty()) {
             return "(no item)";
@@ -141,8 +154,4 @@ public final class LocalDemo {
                 item.get("total").n(), item.get("updated_at").s());
     }
 
-    private static String attribute(Message message, String name) {
-        var value = message.messageAttributes().get(name);
-        return value == null ? null : value.stringValue();
-    }
 }

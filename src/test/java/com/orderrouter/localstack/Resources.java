@@ -44,14 +44,19 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
                 QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20",
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                         + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
-        dynamoDb.createTable(b -> b.tableName(names.table()).billingMode(BillingMode.PAY_PER_REQUEST)
+        createTable(dynamoDb, names.table());
+        return new Resources(names, queueUrl, dlqUrl, dlqArn);
+    }
+
+    /** The orders table: {@code pk}/{@code sk} strings, on-demand. */
+    static void createTable(DynamoDbClient dynamoDb, String table) {
+        dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
                         AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
                 .keySchema(
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(names.table()));
-        return new Resources(names, queueUrl, dlqUrl, dlqArn);
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 }

@@ -196,6 +196,21 @@ class OrdersSqsToDynamodbTest {
                 .startsWith("body is not valid JSON");
     }
 
+    @Test
+    void oversizedBodyGoesToDlqWithoutBeingParsed() throws Exception {
+        String body = "{\"type\":\"order_created\",\"pad\":\"" + "x".repeat(262_144) + "\"}";
+        dlq.expectedBodiesReceived(body);
+        dlq.expectedHeaderReceived("error-class", "oversized");
+        dynamodb.expectedMessageCount(0);
+
+        orders.send(exchangeWith(body));
+
+        dlq.assertIsSatisfied();
+        dynamodb.assertIsSatisfied();
+        assertThat(dlq.getExchanges().get(0).getMessage().getHeader("error-reason", String.class))
+                .isEqualTo("body: " + body.length() + " bytes is over the limit of 262144");
+    }
+
     private Exchange exchangeWith(String body) {
         Exchange exchange = orders.getCamelContext().getEndpoint("direct:orders").createExchange();
         exchange.getMessage().setBody(body);

@@ -1,0 +1,154 @@
+package com.orderrouter.it;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Bad input over the wire: every poison message ends in the DLQ byte for byte, is archived to S3 with its reason and
+ * alerted on; valid edge cases are stored intact. The service keeps running throughout.
+ */
+class BadInputCatalogueIT extends ServiceOnLocalStack {
+
+    private static final String TS = "2026-11-27T10:00:00Z";
+    private static final String GOOD_DATA = "{\"order_id\":\"o-1\",\"customer_id\":\"c-1\",\"items\":[],\"total\":1}";
+
+    static Stream<Arguments> poison() {
+        return Stream.of(
+                arguments("not JSON", "order 1 please", "malformed-json", "body is not valid JSON"),
+                arguments("a JSON array", "[" + created(GOOD_DATA) + "]", "invalid-event", "body: must be a JSON object"),
+                arguments("whitespace only", " \n\t ", "malformed-json", "body: is empty"),
+                arguments("trailing garbage", created(GOOD_DATA) + " x", "malformed-json", "body is not valid JSON"),
+                arguments("missing type", "{\"timestamp\":\"" + TS + "\",\"data\":" + GOOD_DATA + "}",
+                        "invalid-event", "type: is required"),
+                arguments("missing data", "{\"type\":\"order_created\",\"timestamp\":\"" + TS + "\"}",
+                        "invalid-event", "data: is required"),
+                arguments("missing timestamp", "{\"type\":\"order_created\",\"data\":" + GOOD_DATA + "}",
+                        "invalid-event", "timestamp: is required"),
+                arguments("order_id missing", created(GOOD_DATA.replace("\"order_id\":\"o-1\",", "")),
+                        "invalid-event", "data.order_id: is required"),
+                arguments("order_id null", created(GOOD_DATA.replace("\"o-1\"", "null")),
+                        "invalid-event", "data.order_id: is required"),
+                arguments("order_id a number", created(GOOD_DATA.replace("\"o-1\"", "17")),
+                        "invalid-event", "data.order_id: must be a string, got number"),
+                arguments("order_id empty", created(GOOD_DATA.replace("\"o-1\"", "\"\"")),
+                        "invalid-event", "data.order_id: must not be empty"),
+                arguments("total negative", created(GOOD_DATA.replace("\"total\":1", "\"total\":-0.01")),
+                        "invalid-event", "data.total: must be a non-negative number, got -0.01"),
+                arguments("total a string", created(GOOD_DATA.replace("\"total\":1", "\"total\":\"12\"")),
+                        "invalid-event", "data.total: must be a non-negative number, got \"12\""),
+                arguments("total NaN", created(GOOD_DATA.replace("\"total\":1", "\"total\":NaN")),
+                        "malformed-json", "body is not valid JSON: Non-standard token 'NaN'"),
+                arguments("items not a list", created(GOOD_DATA.replace("[]", "\"SKU-1\"")),
+                        "invalid-event", "data.items: must be a list"),
+                arguments("timestamp not ISO-8601", created(GOOD_DATA).replace(TS, "27/11/2026 10:00"),
+                        "invalid-event", "timestamp: must be an ISO-8601 date-time, got '27/11/2026 10:00'"),
+                arguments("unknown type", created(GOOD_DATA).replace("order_created", "order_deleted"),
+                        "unknown-type", "type: unknown event type 'order_deleted'"),
+                arguments("type in the wrong case", created(GOOD_DATA).replace("order_created", "Order_Created"),
+                        "unknown-type", "type: unknown event type 'Order_Created'"),
+                arguments("JSON nested 10,000 levels deep",
+                        created("{\"deep\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
+                        "malformed-json", "body is not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poison")
+    void poisonGoesToDlqByteForByteAndIsArchivedAndAlerted(String name, String body, String errorClass,
+            String reasonStart) {
+        double poisonBefore = poisonCount();
+        String messageId = probe.send(body);
+
+        JsonNode record = await().atMost(PATIENCE).until(() -> probe.archivedRecordOf(messageId), Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(record.get("body").asText()).as("the DLQ copy is the message as sent").isEqualTo(body);
+        assertThat(record.get("reason").asText()).startsWith(reasonStart);
+        assertThat(record.get("reason_class").asText()).isEqualTo(errorClass);
+        assertThat(record.get("source_queue").asText()).isEqualTo(STACK.resources().ordersQueueUrl());
+        String key = record.get("s3_key").asText();
+        assertThat(key).matches("failed/\\d{4}/\\d{2}/\\d{2}/" + record.get("message_id").asText() + "\\.json");
+        PublishedAlert alert = await().atMost(PATIENCE).until(() -> alertFor(key), Optional::isPresent).orElseThrow();
+        assertThat(alert.subject()).isEqualTo("DLQ Message Received");
+        assertThat(alert.message()).contains(record.get("message_id").asText(), reasonStart,
+                STACK.resources().ordersQueueUrl());
+        assertThat(alert.attribute("reason-class")).isEqualTo(errorClass);
+        assertThat(poisonCount()).isEqualTo(poisonBefore + 1);
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0);
+    }
+
+    @Test
+    void nonAsciiTextInEveryStringFieldIsStoredIntact() {
+        String id = "Ω-" + OrdersSqsToDynamodbIT.newOrderId() + "-😀";
+        String customer = "عميل-١٢٣ שלום";
+        String sku = "קפה ☕ — Crème brûlée 🍮";
+        probe.send("""
+                {"type":"order_created","timestamp":"%s","correlation_id":"關聯-🔗",\
+                "data":{"order_id":"%s","customer_id":"%s","items":[{"name":"%s"}],"total":3.5}}"""
+                .formatted(TS, id, customer, sku));
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+        probe.send(OrderEventsJson.updated(id, "已发货 🚚", "2026-11-27T11:00:00Z"));
+
+        await().atMost(PATIENCE).until(() -> "已发货 🚚".equals(probe.order(id).get("status").s()));
+        Map<String, AttributeValue> item = probe.order(id);
+        assertThat(item.get("pk").s()).isEqualTo("ORDER#" + id);
+        assertThat(item.get("customer_id").s()).isEqualTo(customer);
+        assertThat(item.get("correlation_id").s()).isEqualTo("關聯-🔗");
+        assertThat(item.get("items").l().get(0).m().get("name").s()).isEqualTo(sku);
+    }
+
+    @Test
+    void orderOf250KilobytesIsStoredIntact() {
+        String id = OrdersSqsToDynamodbIT.newOrderId();
+        String note = "x".repeat(1_000);
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 245; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"sku\":\"SKU-").append(i).append("\",\"note\":\"").append(note)
+                    .append("\"}");
+        }
+        String body = created("{\"order_id\":\"" + id + "\",\"customer_id\":\"c-big\",\"items\":[" + items
+                + "],\"total\":245}");
+        assertThat(body.length()).isBetween(250_000, 262_144);
+
+        probe.send(body);
+
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+        assertThat(probe.order(id).get("items").l()).hasSize(245)
+                .allSatisfy(line -> assertThat(line.m().get("note").s()).isEqualTo(note));
+    }
+
+    @Test
+    void orderWithNoItemsAndTotalZeroIsStored() {
+        String id = OrdersSqsToDynamodbIT.newOrderId();
+        probe.send(created("{\"order_id\":\"" + id + "\",\"customer_id\":\"c-0\",\"items\":[],\"total\":0}"));
+
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+        assertThat(probe.order(id).get("items").l()).isEmpty();
+        assertThat(probe.order(id).get("total").n()).isEqualTo("0");
+    }
+
+    private static String created(String data) {
+        return "{\"type\":\"order_created\",\"timestamp\":\"" + TS + "\",\"data\":" + data + "}";
+    }
+
+    private double poisonCount() {
+        return meters.find("orders.messages.processed").tag("outcome", "poison").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private static Optional<PublishedAlert> alertFor(String s3Key) {
+        return STACK.snsStandIn().published().stream().filter(a -> a.message().contains(s3Key)).findFirst();
+    }
+}
