@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.failure.ProcessingOutcomes;import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.PropertyInject;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -23,12 +25,16 @@ public class DeadLetterArchive {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
 
     private final MeterRegistry registry;
+    private final ProcessingOutcomes outcomes;
+    private final ObjectMapper json;
 
     @PropertyInject("orders.archive.bucket")
     private String bucket;
 
-    public DeadLetterArchive(MeterRegistry registry) {
+    public DeadLetterArchive(MeterRegistry registry, ProcessingOutcomes outcomes, ObjectMapper json) {
         this.registry = registry;
+        this.outcomes = outcomes;
+        this.json = json;
     }
 
     public DeadLetterRecord toRecord(String body, String messageId, Map<MessageSystemAttributeName, String> attributes,
@@ -57,5 +63,17 @@ public class DeadLetterArchive {
     public void archived(DeadLetterRecord record) {
         registry.counter("orders.dlq.archived", "reason_class", record.reasonClass()).increment();
         registry.counter("orders.alerts.published").increment();
+        if (REDRIVE_CLASS.equals(record.reasonClass())) {
+            outcomes.redriven(eventType(record.body()));
+        }
+    }
+
+    /** The event type of an archived body, if it is an order event at all (for the metric's tag). */
+    private String eventType(String body) {
+        try {
+            return json.readTree(body).path("type").asText(null);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 }

@@ -16,15 +16,19 @@ import com.orderrouter.failure.VisibilityBackoff;
 import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
+import com.orderrouter.ops.OrdersQueueHealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
 
 /** The beans the YAML routes refer to by name. */
 @Configuration
 public class OrderRouterConfiguration implements CamelConfiguration {
+
+    @PropertyInject("orders.queue.url")
+    private String queueUrl;
 
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
@@ -48,8 +52,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public MeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
+    public OrdersQueueHealthCheck ordersQueueHealthCheck() {
+        return new OrdersQueueHealthCheck(queueUrl);
     }
 
     @BindToRegistry
@@ -72,9 +76,13 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new FailureClassifier();
     }
 
+    /**
+     * Our meters go to the Prometheus registry camel-observability-services creates before configurations run, so one
+     * scrape at /observe/metrics has Camel's metrics and ours.
+     */
     @BindToRegistry
-    public ProcessingOutcomes processingOutcomes(MeterRegistry meterRegistry) {
-        return new ProcessingOutcomes(meterRegistry);
+    public ProcessingOutcomes processingOutcomes(MeterRegistry metricsRegistry) {
+        return new ProcessingOutcomes(metricsRegistry);
     }
 
     @BindToRegistry
@@ -84,8 +92,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(beanPostProcess = true)
-    public DeadLetterArchive deadLetterArchive(MeterRegistry meterRegistry) {
-        return new DeadLetterArchive(meterRegistry);
+    public DeadLetterArchive deadLetterArchive(MeterRegistry metricsRegistry, ProcessingOutcomes outcomes,
+            ObjectMapper orderEventMapper) {
+        return new DeadLetterArchive(metricsRegistry, outcomes, orderEventMapper);
     }
 
     @BindToRegistry(beanPostProcess = true)

@@ -21,6 +21,12 @@ public enum Setting {
             "parallel pollers on the orders queue (each takes up to 10 messages per poll)"),
     VISIBILITY_TIMEOUT_SECONDS("orders.visibility-timeout-seconds", "300", v -> intBetween(v, 1, 43_200),
             "visibility timeout set on receive and extended while a message is being processed"),
+    SHUTDOWN_TIMEOUT_SECONDS("camel.main.shutdown-timeout", "45", v -> intBetween(v, 1, 3_600),
+            "on SIGTERM, how long in-flight messages may take to finish (keep it below ECS's stopTimeout)"),
+    MANAGEMENT_PORT("camel.management.port", "9876", v -> intBetween(v, 1, 65_535),
+            "port of /observe/health and /observe/metrics"),
+    METRICS_CLOUDWATCH_ENABLED("orders.metrics.cloudwatch-enabled", "false", Setting::bool,
+            "also publish the processing metrics to CloudWatch (namespace OrderProcessing)"),
     LOG_LEVEL("orders.log-level", "INFO", Setting::logLevel, "TRACE, DEBUG, INFO, WARN or ERROR"),
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
     AWS_ENDPOINT_URL(null, "", Setting::optionalHttpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
@@ -120,6 +126,10 @@ public enum Setting {
     private static String logLevel(String value) {
         return List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(value.toUpperCase())
                 ? null : "expected TRACE, DEBUG, INFO, WARN or ERROR";
+    }
+
+    private static String bool(String value) {
+        return value.equals("true") || value.equals("false") ? null : "expected true or false";
     }
 
     private static String notBlank(String value) {

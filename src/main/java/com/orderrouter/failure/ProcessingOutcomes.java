@@ -3,20 +3,29 @@ package com.orderrouter.failure;
 import java.time.Duration;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderrouter.ingest.OrderCreated;
+import com.orderrouter.ingest.OrderEvent;
+import com.orderrouter.ingest.OrderUpdated;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Counts and logs what happened to each message: {@code orders.messages.processed{type, outcome}} and
- * {@code orders.processing.duration{type}}. The route sets the exchange properties {@link #TYPE} and {@link #OUTCOME};
- * the failure paths report poison and retry here.
+ * Counts and logs what happened to each order message: {@code orders.messages.processed{type, outcome}} (outcome:
+ * success, duplicate, stale, poison, retry, dead_lettered) and {@code orders.processing.duration{type}}, and one
+ * structured log line per message with its ids, never its body. The route sets the exchange properties {@link #TYPE}
+ * and {@link #OUTCOME}; the failure paths report poison and retry here.
  */
 public class ProcessingOutcomes {
 
     public static final String TYPE = "orderType";
     public static final String OUTCOME = "orderOutcome";
+    /** Route whose failures are retries of the archive, not of an order. */
+    static final String DLQ_ROUTE = "orders-dlq-to-s3-and-sns";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingOutcomes.class);
     /** Tag values are bounded: any other type is reported as "unknown". */
@@ -39,25 +48,74 @@ public class ProcessingOutcomes {
 
     /** Released back to its queue, invisible for {@code backoffSeconds} ({@code orders.retry.backoff} summary). */
     void retried(Exchange exchange, Failure failure, int backoffSeconds) {
-        record(exchange, "retry", failure);
         registry.summary("orders.retry.backoff").record(backoffSeconds);
+        if (DLQ_ROUTE.equals(exchange.getFromRouteId())) {
+            registry.counter("orders.dlq.retries").increment();
+            LOG.warn("dead letter {} not archived yet, retried later: {}", SqsMessages.messageId(exchange),
+                    failure.reason());
+            return;
+        }
+        record(exchange, "retry", failure);
+    }
+
+    /** SQS's redrive moved an order message to the DLQ after maxReceiveCount receives. */
+    public void redriven(String type) {
+        registry.counter("orders.messages.processed", "type", typeTag(type), "outcome", "dead_lettered").increment();
     }
 
     private void record(Exchange exchange, String outcome, Failure failure) {
         String type = typeTag(exchange.getProperty(TYPE, String.class));
         Duration took = Duration.ofMillis(exchange.getClock().elapsed());
         registry.counter("orders.messages.processed", "type", type, "outcome", outcome).increment();
-        registry.timer("orders.processing.duration", "type", type).record(took);
-        if (failure == null) {
-            LOG.info("message {} type={} outcome={} took {} ms", SqsMessages.messageId(exchange), type, outcome,
-                    took.toMillis());
-        } else {
-            LOG.warn("message {} type={} outcome={} reason={}", SqsMessages.messageId(exchange), type, outcome,
-                    failure.reason());
+        Timer.builder("orders.processing.duration").tag("type", type).publishPercentileHistogram()
+                .register(registry).record(took);
+        try (var ids = Ids.of(exchange)) {
+            MDC.put("message_id", SqsMessages.messageId(exchange));
+            MDC.put("receive_count", String.valueOf(SqsMessages.receiveCount(exchange)));
+            MDC.put("type", type);
+            MDC.put("outcome", outcome);
+            MDC.put("duration_ms", String.valueOf(took.toMillis()));
+            if (failure == null) {
+                LOG.info("processed");
+            } else {
+                MDC.put("error_class", failure.errorClass());
+                LOG.warn("not processed: {}", failure.reason());
+            }
         }
     }
 
     private static String typeTag(String type) {
         return type != null && KNOWN_TYPES.contains(type) ? type : "unknown";
+    }
+
+    /** The order's ids for the log line, from whatever the body is by now; cleared from the MDC afterwards. */
+    private static final class Ids implements AutoCloseable {
+
+        static Ids of(Exchange exchange) {
+            Object body = exchange.getMessage().getBody();
+            if (body instanceof OrderCreated created) {
+                put(created.orderId(), created.correlationId());
+            } else if (body instanceof OrderUpdated updated) {
+                put(updated.orderId(), updated.correlationId());
+            } else if (body instanceof OrderEvent event) {
+                JsonNode orderId = event.data() == null ? null : event.data().get("order_id");
+                put(orderId == null || !orderId.isTextual() ? null : orderId.textValue(), event.correlationId());
+            }
+            return new Ids();
+        }
+
+        private static void put(String orderId, String correlationId) {
+            if (orderId != null) {
+                MDC.put("order_id", orderId);
+            }
+            if (correlationId != null) {
+                MDC.put("correlation_id", correlationId);
+            }
+        }
+
+        @Override
+        public void close() {
+            MDC.clear();
+        }
     }
 }

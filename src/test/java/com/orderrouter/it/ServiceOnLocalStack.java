@@ -1,5 +1,8 @@
 package com.orderrouter.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.orderrouter.OrderRouterMain;
@@ -34,9 +37,13 @@ abstract class ServiceOnLocalStack {
     static final LocalAwsStack STACK = LocalAwsStack.shared();
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** Where this JVM's service answers /observe/health and /observe/metrics. */
+    static final int MANAGEMENT_PORT = freePort();
+
     static {
         // the service reads its settings as Camel properties; system properties override application.properties
         STACK.serviceProperties().forEach(System::setProperty);
+        System.setProperty("camel.management.port", String.valueOf(MANAGEMENT_PORT));
     }
 
     @ReplaceInRegistry
@@ -51,6 +58,14 @@ abstract class ServiceOnLocalStack {
     MeterRegistry meters;
 
     final StackProbe probe = new StackProbe(STACK);
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     double processed(String type, String outcome) {
         var counter = meters.find("orders.messages.processed").tags("type", type, "outcome", outcome).counter();
