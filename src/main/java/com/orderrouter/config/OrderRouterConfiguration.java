@@ -1,5 +1,7 @@
 package com.orderrouter.config;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +18,17 @@ import com.orderrouter.failure.VisibilityBackoff;
 import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
+import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.OrdersQueueHealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
 /** The beans the YAML routes refer to by name. */
 @Configuration
@@ -29,6 +36,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject("orders.queue.url")
     private String queueUrl;
+
+    @PropertyInject("aws.region")
+    private String region;
+
+    @PropertyInject(value = "orders.metrics.cloudwatch-enabled", defaultValue = "false")
+    private boolean cloudWatchEnabled;
+
+    @PropertyInject(value = "orders.metrics.cloudwatch-step-seconds", defaultValue = "60")
+    private int cloudWatchStepSeconds;
 
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
@@ -77,12 +93,24 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Our meters go to the Prometheus registry camel-observability-services creates before configurations run, so one
-     * scrape at /observe/metrics has Camel's metrics and ours.
+     * Where our meters go: the Prometheus registry camel-observability-services creates before configurations run (so
+     * one scrape at /observe/metrics has Camel's metrics and ours), plus CloudWatch when METRICS_CLOUDWATCH_ENABLED.
      */
+    @BindToRegistry(destroyMethod = "close")
+    public CompositeMeterRegistry orderMetrics(@BeanInject("metricsRegistry") MeterRegistry metricsRegistry) {
+        CompositeMeterRegistry metrics = new CompositeMeterRegistry();
+        metrics.add(metricsRegistry);
+        if (cloudWatchEnabled) {
+            // region and endpoint as for the other clients: the SDK's chains (AWS_ENDPOINT_URL_CLOUDWATCH)
+            metrics.add(CloudWatchMetrics.registry(CloudWatchAsyncClient.builder().region(Region.of(region)).build(),
+                    Duration.ofSeconds(cloudWatchStepSeconds)));
+        }
+        return metrics;
+    }
+
     @BindToRegistry
-    public ProcessingOutcomes processingOutcomes(MeterRegistry metricsRegistry) {
-        return new ProcessingOutcomes(metricsRegistry);
+    public ProcessingOutcomes processingOutcomes(CompositeMeterRegistry orderMetrics) {
+        return new ProcessingOutcomes(orderMetrics);
     }
 
     @BindToRegistry
@@ -92,9 +120,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(beanPostProcess = true)
-    public DeadLetterArchive deadLetterArchive(MeterRegistry metricsRegistry, ProcessingOutcomes outcomes,
+    public DeadLetterArchive deadLetterArchive(CompositeMeterRegistry orderMetrics, ProcessingOutcomes outcomes,
             ObjectMapper orderEventMapper) {
-        return new DeadLetterArchive(metricsRegistry, outcomes, orderEventMapper);
+        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper);
     }
 
     @BindToRegistry(beanPostProcess = true)

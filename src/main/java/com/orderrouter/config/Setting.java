@@ -33,7 +33,8 @@ public enum Setting {
     AWS_ENDPOINT_URL_SQS(null, "", Setting::optionalHttpUrl, "optional SQS endpoint (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_S3(null, "", Setting::optionalHttpUrl, "optional S3 endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_SNS(null, "", Setting::optionalHttpUrl, "optional SNS endpoint (read by the AWS SDK)");
+    AWS_ENDPOINT_URL_SNS(null, "", Setting::optionalHttpUrl, "optional SNS endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_CLOUDWATCH(null, "", Setting::optionalHttpUrl, "optional CloudWatch endpoint (read by the AWS SDK)");
 
     /** Camel property the value is handed to, or null when only the AWS SDK reads it. */
     private final String property;

@@ -54,7 +54,7 @@ abstract class ServiceOnLocalStack {
     S3Client s3Client = STACK.newS3Client();
     @ReplaceInRegistry
     SnsClient snsClient = STACK.newSnsClient();
-    @BeanInject
+    @BeanInject("metricsRegistry")
     MeterRegistry meters;
 
     final StackProbe probe = new StackProbe(STACK);

@@ -49,7 +49,7 @@ class OrdersDlqToS3AndSnsTest {
     MockEndpoint s3;
     @EndpointInject("mock:aws2-sns:arn:aws:sns:us-east-1:000000000000:orders-alerts")
     MockEndpoint sns;
-    @BeanInject
+    @BeanInject("metricsRegistry")
     MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();

@@ -54,7 +54,7 @@ class OrdersSqsToDynamodbTest {
     MockEndpoint dynamodb;
     @EndpointInject("mock:aws2-sqs:orders-queue-dlq")
     MockEndpoint dlq;
-    @BeanInject
+    @BeanInject("metricsRegistry")
     MeterRegistry meters;
 
     @Test
