@@ -59,7 +59,7 @@ abstract class ServiceOnLocalStack {
 
     final StackProbe probe = new StackProbe(STACK);
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,96 @@
+package com.orderrouter.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.ServiceProcess;
+import com.orderrouter.localstack.StackProbe;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The jar as a real process: fail-fast configuration and graceful shutdown on SIGTERM. */
+class ServiceProcessIT {
+
+    private static final LocalAwsStack STACK = LocalAwsStack.shared();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final StackProbe probe = new StackProbe(STACK);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void missingOrInvalidSettingsStopStartUpNamingTheVariable() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(STACK, Map.of("QUEUE_URL", "", "CONCURRENT_CONSUMERS", "0"),
+                Path.of("target/service-bad-config.log"))) {
+            assertThat(service.waitForExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(String.join("\n", service.logLines()))
+                    .contains("QUEUE_URL is not set")
+                    .contains("CONCURRENT_CONSUMERS=0 is invalid: expected a whole number from 1 to 500");
+        }
+    }
+
+    @Test
+    void sigtermFinishesInFlightMessagesThenExitsZeroAndARestartLosesNothing() throws Exception {
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
+        String batch = OrdersSqsToDynamodbIT.newOrderId();
+        List<String> ids = IntStream.range(0, 500).mapToObj(i -> batch + "-" + i).toList();
+        // a short visibility timeout lets messages received but not started before shutdown come back quickly
+        Map<String, String> env = Map.of("VISIBILITY_TIMEOUT_SECONDS", "5",
+                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+
+        ServiceProcess first = ServiceProcess.start(STACK, env, Path.of("target/service-sigterm-1.log"));
+        for (int from = 0; from < ids.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = ids.subList(from, from + 10).stream()
+                    .map(id -> SendMessageBatchRequestEntry.builder().id(id)
+                            .messageBody(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).build())
+                    .toList();
+            STACK.sqs().sendMessageBatch(b -> b.queueUrl(STACK.resources().ordersQueueUrl()).entries(entries));
+        }
+        await().atMost(PATIENCE).failFast("the service exited", () -> !first.isAlive())
+                .until(() -> outcomes(first, batch).getOrDefault("success", 0) >= 50);
+        first.terminate();
+        int exitCode = first.waitForExit(Duration.ofSeconds(60));
+        int storedBeforeRestart = (int) ids.stream().filter(id -> !probe.order(id).isEmpty()).count();
+
+        try (ServiceProcess second = ServiceProcess.start(STACK, env, Path.of("target/service-sigterm-2.log"))) {
+            await().atMost(PATIENCE).failFast("the service exited", () -> !second.isAlive())
+                    .until(() -> probe.ordersQueueDepth() == 0
+                    && ids.stream().allMatch(id -> !probe.order(id).isEmpty()));
+            assertThat(exitCode).as("exit status after SIGTERM").isZero();
+            assertThat(storedBeforeRestart).isBetween(50, 499);
+            Map<String, Integer> total = new HashMap<>(outcomes(first, batch));
+            outcomes(second, batch).forEach((outcome, n) -> total.merge(outcome, n, Integer::sum));
+            assertThat(total).as("every order stored exactly once, none redelivered after being processed")
+                    .containsExactly(Map.entry("success", 500));
+            assertThat(probe.deadLetterQueueDepth()).isZero();
+            assertThat(String.join("\n", first.logLines())).doesNotContain("\"level\":\"ERROR\"");
+        }
+    }
+
+    /** Outcome counts of this batch's orders, from the service's JSON log lines. */
+    private Map<String, Integer> outcomes(ServiceProcess service, String batch) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : service.logLines()) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            try {
+                JsonNode event = json.readTree(line);
+                if (event.path("order_id").asText().startsWith(batch + "-") && event.has("outcome")) {
+                    counts.merge(event.get("outcome").asText(), 1, Integer::sum);
+                }
+            } catch (Exception e) {
+                // a line still being written
+            }
+        }
+        return counts;
+    }
+}
