@@ -111,6 +111,20 @@ class OrdersDlqToS3AndSnsTest {
     }
 
     @Test
+    void archivingTheSameMessageTwiceWritesTheSameKey() throws Exception {
+        s3.expectedMessageCount(2);
+        Map<MessageSystemAttributeName, String> system = Map.of(MessageSystemAttributeName.SENT_TIMESTAMP,
+                SENT_2026_11_27);
+
+        dlq.send(deadLetter("{}", Map.of(), system));
+        dlq.send(deadLetter("{}", Map.of(), system));
+
+        s3.assertIsSatisfied();
+        assertThat(s3.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader("CamelAwsS3Key"))
+                .containsExactly("failed/2026/11/27/m-1.json", "failed/2026/11/27/m-1.json");
+    }
+
+    @Test
     void failedArchiveKeepsTheMessageAndSendsNoAlert() throws Exception {
         s3.whenAnyExchangeReceived(e -> {
             throw SdkClientException.create("Unable to execute HTTP request: Connection refused");

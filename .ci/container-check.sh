@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Container checks without Docker or Docker Hub (only Debian, Maven Central and npm are reachable):
+#   a. installs buildah, podman, mmdebstrap, docker-compose (apt) and the pinned Dockerfile linter (npm ci)
+#      and lints docker/Dockerfile (no diagnostics allowed);
+#   b. validates docker/compose.yaml (docker-compose config -q) and docker/localstack-init.sh (sh -n);
+#   c. builds a stand-in for the eclipse-temurin:21-jre base image from Debian packages (mmdebstrap);
+#   d. packages the jar (./mvnw) and builds docker/Dockerfile with buildah on that base;
+#   e. only when given an env file describing a running local AWS stack: runs the image with podman on the
+#      host network, waits for /observe/health/ready, runs the image's HEALTHCHECK, stops it with SIGTERM and
+#      expects exit code 0.
+#
+# Usage: .ci/container-check.sh [LOCAL_STACK_ENV_FILE]
+#   LOCAL_STACK_ENV_FILE (or env var of that name): KEY=VALUE lines (QUEUE_URL, DLQ_URL, TABLE_NAME, DLQ_BUCKET,
+#   ALERTS_TOPIC, AWS_REGION, AWS_ENDPOINT_URL_*, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...) of a stack
+#   listening on this machine's loopback. Without it step e is skipped.
+# Runs as root (apt-get, mmdebstrap --mode=root, rootful buildah/podman). From any directory.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+script_start=$(date +%s)
+step_start=$script_start
+step() {
+  local now
+  now=$(date +%s)
+  if [[ -n "${current_step:-}" ]]; then
+    echo "== ${current_step}: $((now - step_start)) s"
+  fi
+  current_step="$1"
+  step_start=$now
+  [[ -n "$1" ]] && echo "== $1"
+  return 0
+}
+
+env_file="${1:-${LOCAL_STACK_ENV_FILE:-}}"
+if [[ -n "$env_file" && ! -f "$env_file" ]]; then
+  echo "container-check: local stack env file '$env_file' does not exist" >&2
+  exit 2
+fi
+if [[ "$(id -u)" != 0 ]]; then
+  echo "container-check: must run as root (apt-get, mmdebstrap --mode=root, rootful buildah/podman)" >&2
+  exit 2
+fi
+
+# Names used only by this script (removed and recreated on each run).
+base_image=localhost/order-router-ci/temurin-stand-in:21-jre
+app_image=localhost/order-router:ci
+container=order-router-ci
+work_dir=$(mktemp -d /var/tmp/container-check.XXXXXX)
+cleanup() {
+  if command -v podman >/dev/null 2>&1; then
+    podman rm -f -t 0 "$container" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work_dir"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------------------
+step "a. tools (apt-get) and Dockerfile lint"
+# buildah: image builds; podman: running the image; mmdebstrap: the base image; docker-compose: validating
+# compose.yaml; uidmap/fuse-overlayfs/crun/slirp4netns: what buildah and podman use at run time.
+packages=(buildah podman mmdebstrap docker-compose uidmap fuse-overlayfs crun slirp4netns curl ca-certificates)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "all of ${packages[*]} already installed"
+fi
+buildah --version
+podman --version
+docker-compose version --short
+
+command -v npm >/dev/null || { echo "container-check: npm is required (Node.js 20+, as for the build)" >&2; exit 1; }
+npm ci --prefix docker/lint --no-audit --no-fund --loglevel=error
+lint=docker/lint/node_modules/.bin/dockerfile-utils
+echo "$($lint --version)"
+echo "$lint lint docker/Dockerfile"
+diagnostics=$($lint lint --json docker/Dockerfile) || true
+if [[ "$diagnostics" != "[]" ]]; then
+  "$lint" lint docker/Dockerfile || true
+  echo "container-check: the Dockerfile linter reported the problems above" >&2
+  exit 1
+fi
+echo "lint: no errors, no warnings"
+
+# ---------------------------------------------------------------------------------------------------------
+step "b. docker/compose.yaml and docker/localstack-init.sh"
+docker-compose -f docker/compose.yaml config -q
+sh -n docker/localstack-init.sh
+echo "compose file valid, init script parses"
+
+# ---------------------------------------------------------------------------------------------------------
+step "c. base image $base_image (stand-in for eclipse-temurin:21-jre, from Debian packages)"
+# Storage: overlay where the kernel and backing filesystem allow it, else vfs (slower, works everywhere).
+storage_driver=overlay
+if ! buildah --storage-driver overlay images >/dev/null 2>"$work_dir/overlay.err"; then
+  echo "overlay storage unavailable ($(head -c 300 "$work_dir/overlay.err")), using vfs"
+  storage_driver=vfs
+fi
+buildah=(buildah --storage-driver "$storage_driver")
+podman=(podman --storage-driver "$storage_driver")
+echo "storage driver: $storage_driver"
+
+# Docker Hub is unreachable, so the FROM image is rebuilt from this machine's Debian release and mirrors
+# (the ones apt is configured with; no other host is reachable). Debian 12 has no Java 21 package:
+# openjdk-17-jre-headless stands in for Temurin 21 there (the service targets Java 17); a release that has
+# openjdk-21-jre-headless gets that. curl for the HEALTHCHECK, passwd for useradd, as in the Temurin image.
+# shellcheck disable=SC1091
+codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+jre=openjdk-21-jre-headless
+if ! apt-cache show "$jre" >/dev/null 2>&1; then
+  jre=openjdk-17-jre-headless
+fi
+mirrors=()
+while read -r uri suite component; do
+  mirrors+=("deb $uri $suite $component")
+done < <(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 'Identifier: Packages' \
+           | awk -v c="$codename" '$2 == c || $2 == c "-updates" || $2 == c "-security"' | sort -u)
+if ((${#mirrors[@]} == 0)); then
+  echo "container-check: no Debian $codename repository found in the apt configuration" >&2
+  exit 1
+fi
+printf 'mirror: %s\n' "${mirrors[@]}"
+echo "mmdebstrap $codename with $jre"
+mmdebstrap --mode=root --variant=apt --format=tar --quiet \
+  --include="$jre,curl,ca-certificates,passwd" \
+  --dpkgopt='path-exclude=/usr/share/man/*' \
+  --dpkgopt='path-exclude=/usr/share/doc/*' \
+  --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+  --dpkgopt='path-exclude=/usr/share/locale/*' \
+  --customize-hook='mkdir -p "$1/opt/java" && ln -s "$(cd "$1" && ls -d usr/lib/jvm/java-*-openjdk-* | head -n 1 | sed "s|^|/|")" "$1/opt/java/openjdk"' \
+  "$codename" "$work_dir/rootfs.tar" "${mirrors[@]}"
+echo "rootfs: $(du -h "$work_dir/rootfs.tar" | cut -f1)"
+"${buildah[@]}" rmi -f "$base_image" >/dev/null 2>&1 || true
+ctr=$("${buildah[@]}" from scratch)
+"${buildah[@]}" add "$ctr" "$work_dir/rootfs.tar" / >/dev/null
+# The same JAVA_HOME/PATH/locale layout as the Temurin image.
+"${buildah[@]}" config \
+  --env JAVA_HOME=/opt/java/openjdk \
+  --env PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  --env LANG=C.UTF-8 \
+  --label org.opencontainers.image.description="CI stand-in for eclipse-temurin:21-jre: Debian $codename + $jre" \
+  "$ctr"
+"${buildah[@]}" commit --quiet --rm "$ctr" "$base_image" >/dev/null
+rm -f "$work_dir/rootfs.tar"
+ctr=$("${buildah[@]}" from --pull=never "$base_image")
+"${buildah[@]}" run --isolation chroot "$ctr" java -version
+"${buildah[@]}" rm "$ctr" >/dev/null
+
+# ---------------------------------------------------------------------------------------------------------
+step "d. ./mvnw package and buildah build docker/Dockerfile"
+./mvnw -q -B -ntp -DskipTests -DskipLocalStackInstall=true package
+"${buildah[@]}" rmi -f "$app_image" >/dev/null 2>&1 || true
+# --from: the Dockerfile's FROM eclipse-temurin:21-jre is replaced by the stand-in, so no registry is
+# contacted and no real eclipse-temurin tag on this machine is overwritten. --format docker keeps HEALTHCHECK
+# (the OCI format has no such field). chroot isolation: RUN steps need no user namespaces or network setup.
+"${buildah[@]}" build --quiet --pull=never --from "$base_image" --format docker --isolation chroot \
+  --ignorefile docker/Dockerfile.dockerignore -f docker/Dockerfile -t "$app_image" . >/dev/null
+"${buildah[@]}" images "$app_image"
+config_user=$("${buildah[@]}" inspect --type image --format '{{.Docker.Config.User}}' "$app_image")
+health=$("${buildah[@]}" inspect --type image --format '{{.Docker.Config.Healthcheck.Test}}' "$app_image")
+echo "image user: $config_user; healthcheck: $health"
+[[ "$config_user" == "10001:10001" ]] || { echo "container-check: image does not run as 10001:10001" >&2; exit 1; }
+[[ "$health" == *"/observe/health/ready"* ]] || { echo "container-check: image has no readiness HEALTHCHECK" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------------
+if [[ -z "$env_file" ]]; then
+  step ""
+  echo "== e. skipped: no local stack env file given (usage: $0 LOCAL_STACK_ENV_FILE)"
+else
+  step "e. the image against the local stack in $env_file (podman, host network)"
+  port=$(sed -n 's/^MANAGEMENT_PORT=//p' "$env_file" | tail -n 1)
+  port=${port:-9876}
+  # --network host: the stack listens on this machine's loopback. --health-interval disable: no systemd
+  # timer here; the HEALTHCHECK is run once by hand below.
+  "${podman[@]}" run -d --name "$container" --network host --env-file "$env_file" -e MANAGEMENT_PORT="$port" \
+    --health-interval disable "$app_image" >/dev/null
+  ready=""
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/observe/health/ready"; then
+      ready=yes
+      break
+    fi
+    if [[ "$("${podman[@]}" inspect --format '{{.State.Running}}' "$container")" != "true" ]]; then
+      break
+    fi
+    sleep 1
+  done
+  if [[ -z "$ready" ]]; then
+    "${podman[@]}" logs "$container" 2>&1 | tail -n 60
+    echo "container-check: the container did not become ready on port $port" >&2
+    exit 1
+  fi
+  echo "ready: http://127.0.0.1:$port/observe/health/ready"
+  "${podman[@]}" healthcheck run "$container" && echo "image HEALTHCHECK: healthy"
+  # SIGTERM, as ECS and Docker send it: the service drains and exits 0.
+  "${podman[@]}" stop -t 90 "$container" >/dev/null
+  exit_code=$("${podman[@]}" inspect --format '{{.State.ExitCode}}' "$container")
+  if [[ "$exit_code" != 0 ]]; then
+    "${podman[@]}" logs "$container" 2>&1 | tail -n 60
+    echo "container-check: the container exited with $exit_code after SIGTERM (expected 0)" >&2
+    exit 1
+  fi
+  echo "stopped with SIGTERM, exit code 0"
+  step ""
+fi
+
+echo "== container-check passed in $(($(date +%s) - script_start)) s"
