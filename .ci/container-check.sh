@@ -112,10 +112,11 @@ echo "storage driver: $storage_driver"
 # (the ones apt is configured with; no other host is reachable). Debian 12 has no Java 21 package:
 # openjdk-17-jre-headless stands in for Temurin 21 there (the service targets Java 17); a release that has
 # openjdk-21-jre-headless gets that. curl for the HEALTHCHECK, passwd for useradd, as in the Temurin image.
+# Man pages, docs and translations are left out; man1/ must still exist for the JRE's update-alternatives.
 # shellcheck disable=SC1091
 codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
 jre=openjdk-21-jre-headless
-if ! apt-cache show "$jre" >/dev/null 2>&1; then
+if [[ -z "$(apt-cache madison "$jre" 2>/dev/null)" ]]; then
   jre=openjdk-17-jre-headless
 fi
 mirrors=()
@@ -135,6 +136,7 @@ mmdebstrap --mode=root --variant=apt --format=tar --quiet \
   --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --dpkgopt='path-exclude=/usr/share/locale/*' \
+  --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
   --customize-hook='mkdir -p "$1/opt/java" && ln -s "$(cd "$1" && ls -d usr/lib/jvm/java-*-openjdk-* | head -n 1 | sed "s|^|/|")" "$1/opt/java/openjdk"' \
   "$codename" "$work_dir/rootfs.tar" "${mirrors[@]}"
 echo "rootfs: $(du -h "$work_dir/rootfs.tar" | cut -f1)"

@@ -1,13 +1,21 @@
 package com.orderrouter;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.orderrouter.config.Settings;
+import com.orderrouter.ops.RouteCheck;
 import org.apache.camel.main.Main;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import sun.misc.Signal;
 
-/** Starts the service: validates the environment, then runs Camel Main with the YAML routes. */
+/**
+ * Starts the service: validates the environment, then runs Camel Main with the YAML routes. {@code validate-routes
+ * [dir]} checks route files instead (see {@link RouteCheck}).
+ */
 public final class OrderRouterMain {
 
     /** Exit status when the environment is missing or invalid settings (distinct from a crash). */
@@ -18,6 +26,10 @@ public final class OrderRouterMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate-routes")) {
+            System.exit(validateRoutes(Path.of(args.length > 1 ? args[1]
+                    : Optional.ofNullable(System.getenv("ROUTES_DIR")).orElse("routes"))));
+        }
         Map<String, String> properties;
         try {
             properties = Settings.toProperties(System.getenv());
@@ -40,5 +52,14 @@ public final class OrderRouterMain {
             System.exit(EXIT_FAILED);
         }
         System.exit(main.getExitCode());
+    }
+
+    /** {@code validate-routes [dir]}: schema and load check of the route files, for engineers before deploying. */
+    private static int validateRoutes(Path dir) {
+        Configurator.setRootLevel(Level.ERROR); // the report, not start-up chatter
+        List<RouteCheck.Problem> problems = RouteCheck.check(dir);
+        problems.forEach(problem -> System.err.println(problem));
+        System.out.println(problems.isEmpty() ? "routes OK: " + dir : problems.size() + " problem(s) in " + dir);
+        return problems.isEmpty() ? 0 : EXIT_FAILED;
     }
 }

@@ -29,6 +29,8 @@ public enum Setting {
             "also publish the processing metrics to CloudWatch (namespace OrderProcessing)"),
     LOG_LEVEL("orders.log-level", "INFO", Setting::logLevel, "TRACE, DEBUG, INFO, WARN or ERROR"),
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
+    ROUTES_RELOAD("camel.main.routes-reload-enabled", "false", Setting::bool,
+            "dev mode: reload a route live when its file in ROUTES_DIR changes"),
     AWS_ENDPOINT_URL(null, "", Setting::optionalHttpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_SQS(null, "", Setting::optionalHttpUrl, "optional SQS endpoint (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),

@@ -24,9 +24,10 @@ class TerraformEnvironmentTest {
     void taskDefinitionSetsExactlyTheSettingsTheServiceReads() throws IOException {
         Set<String> taskEnvironment = taskDefinitionEnvironment();
         Set<String> settings = Arrays.stream(Setting.values()).map(Setting::name).collect(Collectors.toSet());
-        // what production deliberately leaves to defaults: the image's routes folder, and no endpoint overrides
+        // what production deliberately leaves to defaults: the image's routes folder, no dev-mode reload, no
+        // endpoint overrides
         Set<String> notInProduction = settings.stream()
-                .filter(name -> name.equals("ROUTES_DIR") || name.startsWith("AWS_ENDPOINT_URL"))
+                .filter(name -> name.startsWith("ROUTES_") || name.startsWith("AWS_ENDPOINT_URL"))
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(taskEnvironment).isNotEmpty().isSubsetOf(settings);

@@ -1,0 +1,243 @@
+package com.orderrouter.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.orderrouter.OrderRouterMain;
+import com.orderrouter.config.Settings;
+import org.apache.camel.main.Main;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * The check an integration engineer runs before deploying edited routes ({@code java -jar order-router.jar
+ * validate-routes [dir]}): every {@code *.yaml} is validated against the YAML DSL's JSON schema shipped in
+ * camel-yaml-dsl, then all of them are loaded into a Camel context whose routes are not started (no consumers, no AWS
+ * calls). Problems name the file and line.
+ */
+public final class RouteCheck {
+
+    /** One problem: {@code file:line: message}. */
+    public record Problem(String file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    private static final String SCHEMA = "/schema/camelYamlDsl.json";
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private RouteCheck() {
+    }
+
+    public static List<Problem> check(Path routesDir) {
+        List<Path> files = yamlFiles(routesDir);
+        if (files.isEmpty()) {
+            return List.of(new Problem(routesDir.toString(), 0, "no *.yaml route files"));
+        }
+        JsonSchema schema = schema();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            problems.addAll(validate(schema, file));
+        }
+        return problems.isEmpty() ? load(routesDir, files) : problems;
+    }
+
+    private static List<Problem> validate(JsonSchema schema, Path file) {
+        String text = read(file);
+        JsonNode document;
+        try {
+            document = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return List.of(new Problem(file.toString(), line, "not valid YAML: " + e.getOriginalMessage()));
+        }
+        Node tree = compose(text);
+        Set<Problem> problems = new LinkedHashSet<>();
+        for (ValidationMessage message : schema.validate(document)) {
+            if (isPlaceholder(document, message.getInstanceLocation())) {
+                continue; // "{{property}}" stands for a value of any type; Camel resolves it when loading
+            }
+            problems.add(new Problem(file.toString(), lineOf(tree, message.getInstanceLocation()),
+                    message.getMessage()));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Loads every route into Camel with the service's beans, without starting any route. */
+    private static List<Problem> load(Path routesDir, List<Path> files) {
+        Main main = new Main(OrderRouterMain.class);
+        Settings.toProperties(placeholderEnvironment()).forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.main.routes-include-pattern",
+                "file:" + routesDir.toAbsolutePath() + "/*.yaml");
+        main.addOverrideProperty("camel.main.autoStartup", "false");
+        main.addOverrideProperty("camel.management.enabled", "false");
+        try {
+            // initialising the context creates every route (beans, endpoints, placeholders are resolved);
+            // starting it would start endpoints, and aws2-s3 calls S3 when it starts
+            main.init();
+            main.getCamelContext().init();
+            return List.of();
+        } catch (Exception e) {
+            return List.of(problemFrom(e, files));
+        } finally {
+            try {
+                main.stop();
+            } catch (Exception ignored) {
+                // nothing was started
+            }
+        }
+    }
+
+    /** Camel names the route; the route's id says which file (and line) it is in. */
+    private static Problem problemFrom(Exception e, List<Path> files) {
+        String message = rootMessage(e);
+        for (Path file : files) {
+            String text = read(file);
+            Node tree = compose(text);
+            for (Map.Entry<String, Integer> route : routeIds(tree).entrySet()) {
+                if (message.contains(route.getKey()) || String.valueOf(e.getMessage()).contains(route.getKey())) {
+                    return new Problem(file.toString(), route.getValue(), message);
+                }
+            }
+        }
+        return new Problem(files.get(0).getParent().toString(), 0, message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    /** Route and route configuration ids with the line they start on. */
+    private static Map<String, Integer> routeIds(Node tree) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        if (tree instanceof SequenceNode sequence) {
+            for (Node element : sequence.getValue()) {
+                for (String kind : List.of("route", "routeConfiguration")) {
+                    child(element, kind).flatMap(route -> child(route, "id"))
+                            .filter(id -> id instanceof ScalarNode)
+                            .ifPresent(id -> ids.put(((ScalarNode) id).getValue(), line(element)));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean isPlaceholder(JsonNode document, JsonNodePath path) {
+        JsonNode node = document;
+        for (int i = 0; node != null && i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            node = element instanceof Integer index ? node.get(index) : node.get(String.valueOf(element));
+        }
+        return node != null && node.isTextual() && node.textValue().contains("{{");
+    }
+
+    private static int lineOf(Node tree, JsonNodePath path) {
+        Node node = tree;
+        int line = tree == null ? 0 : line(tree);
+        for (int i = 0; node != null && i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            Optional<Node> next = element instanceof Integer index && node instanceof SequenceNode sequence
+                    ? Optional.ofNullable(index < sequence.getValue().size() ? sequence.getValue().get(index) : null)
+                    : child(node, String.valueOf(element));
+            node = next.orElse(null);
+            if (node != null) {
+                line = line(node);
+            }
+        }
+        return line;
+    }
+
+    private static Optional<Node> child(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                    return Optional.of(tuple.getValueNode());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    }
+
+    private static Node compose(String text) {
+        LoadSettings settings = LoadSettings.builder().build();
+        return new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))).getSingleNode()
+                .orElse(null);
+    }
+
+    private static JsonSchema schema() {
+        try (InputStream in = RouteCheck.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is missing: camel-yaml-dsl is not on the classpath");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Valid-looking settings so placeholders resolve; nothing is called with them. */
+    private static Map<String, String> placeholderEnvironment() {
+        return Map.of(
+                "QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue",
+                "DLQ_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue-dlq",
+                "TABLE_NAME", "orders",
+                "DLQ_BUCKET", "orders-dlq-archive",
+                "ALERTS_TOPIC", "arn:aws:sns:us-east-1:000000000000:orders-alerts",
+                "AWS_REGION", "us-east-1");
+    }
+}

@@ -1,0 +1,64 @@
+package com.orderrouter.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The route check engineers run before deploying; the project's own routes must pass it. */
+class RouteCheckTest {
+
+    @TempDir
+    Path routes;
+
+    @Test
+    void theProjectsRoutesPass() {
+        assertThat(RouteCheck.check(Path.of("routes"))).isEmpty();
+    }
+
+    @Test
+    void anUnknownStepIsReportedWithItsFileAndLine() throws IOException {
+        copyProjectRoutes();
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        List<String> lines = Files.readAllLines(file);
+        int line = lines.indexOf("        - unmarshal:") + 1;
+        lines.set(line - 1, "        - unmarshall:");
+        Files.write(file, lines);
+
+        List<RouteCheck.Problem> problems = RouteCheck.check(routes);
+
+        assertThat(problems).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.file()).endsWith("orders-sqs-to-dynamodb.camel.yaml");
+            assertThat(problem.line()).isEqualTo(line);
+        });
+        assertThat(problems).anySatisfy(problem -> assertThat(problem.message()).contains("unmarshall"));
+    }
+
+    @Test
+    void aMissingBeanIsReportedWhenTheRoutesAreLoaded() throws IOException {
+        copyProjectRoutes();
+        Path file = routes.resolve("orders-dlq-to-s3-and-sns.camel.yaml");
+        Files.writeString(file, Files.readString(file).replace("ref: deadLetterArchive", "ref: deadLetterArchiv"));
+
+        List<RouteCheck.Problem> problems = RouteCheck.check(routes);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).endsWith("orders-dlq-to-s3-and-sns.camel.yaml");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.message()).contains("deadLetterArchiv");
+        });
+    }
+
+    private void copyProjectRoutes() throws IOException {
+        try (var files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+    }
+}
