@@ -48,9 +48,10 @@ base_image=localhost/order-router-ci/temurin-stand-in:21-jre
 app_image=localhost/order-router:ci
 container=order-router-ci
 work_dir=$(mktemp -d /var/tmp/container-check.XXXXXX)
+podman=()
 cleanup() {
-  if command -v podman >/dev/null 2>&1; then
-    podman rm -f -t 0 "$container" >/dev/null 2>&1 || true
+  if ((${#podman[@]})); then
+    "${podman[@]}" rm -f -t 0 "$container" >/dev/null 2>&1 || true
   fi
   rm -rf "$work_dir"
 }
@@ -59,8 +60,9 @@ trap cleanup EXIT
 # ---------------------------------------------------------------------------------------------------------
 step "a. tools (apt-get) and Dockerfile lint"
 # buildah: image builds; podman: running the image; mmdebstrap: the base image; docker-compose: validating
-# compose.yaml; uidmap/fuse-overlayfs/crun/slirp4netns: what buildah and podman use at run time.
-packages=(buildah podman mmdebstrap docker-compose uidmap fuse-overlayfs crun slirp4netns curl ca-certificates)
+# compose.yaml; uidmap/fuse-overlayfs/slirp4netns: what buildah and podman use at run time; runc: the OCI
+# runtime for step e (see there).
+packages=(buildah podman mmdebstrap docker-compose uidmap fuse-overlayfs slirp4netns runc curl ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -98,15 +100,27 @@ echo "compose file valid, init script parses"
 
 # ---------------------------------------------------------------------------------------------------------
 step "c. base image $base_image (stand-in for eclipse-temurin:21-jre, from Debian packages)"
-# Storage: overlay where the kernel and backing filesystem allow it, else vfs (slower, works everywhere).
-storage_driver=overlay
-if ! buildah --storage-driver overlay images >/dev/null 2>"$work_dir/overlay.err"; then
-  echo "overlay storage unavailable ($(head -c 300 "$work_dir/overlay.err")), using vfs"
-  storage_driver=vfs
+# Image storage of its own (not the machine's default store, whose driver and podman database may have
+# been set up differently): overlay where the kernel and backing filesystem allow it, else vfs (slower,
+# works everywhere). The driver is remembered with the store.
+store_root=/var/lib/order-router-ci/containers
+run_root=/run/order-router-ci/containers
+storage_driver=$(cat "$store_root/.driver" 2>/dev/null || true)
+if [[ -z "$storage_driver" ]]; then
+  storage_driver=overlay
+  if ! buildah --root "$store_root/overlay-probe" --runroot "$run_root/overlay-probe" --storage-driver overlay \
+      images >/dev/null 2>"$work_dir/overlay.err"; then
+    echo "overlay storage unavailable ($(head -c 300 "$work_dir/overlay.err")), using vfs"
+    storage_driver=vfs
+  fi
+  rm -rf "$store_root/overlay-probe" "$run_root/overlay-probe"
+  mkdir -p "$store_root"
+  echo "$storage_driver" >"$store_root/.driver"
 fi
-buildah=(buildah --storage-driver "$storage_driver")
-podman=(podman --storage-driver "$storage_driver")
-echo "storage driver: $storage_driver"
+storage=(--root "$store_root" --runroot "$run_root" --storage-driver "$storage_driver")
+buildah=(buildah "${storage[@]}")
+podman=(podman "${storage[@]}")
+echo "storage: $storage_driver in $store_root"
 
 # Docker Hub is unreachable, so the FROM image is rebuilt from this machine's Debian release and mirrors
 # (the ones apt is configured with; no other host is reachable). Debian 12 has no Java 21 package:
@@ -178,12 +192,23 @@ if [[ -z "$env_file" ]]; then
   echo "== e. skipped: no local stack env file given (usage: $0 LOCAL_STACK_ENV_FILE)"
 else
   step "e. the image against the local stack in $env_file (podman, host network)"
+  # The management port: the env file's MANAGEMENT_PORT, else the first free one from 19876 (9876 may be
+  # taken by a service the stack's owner started).
   port=$(sed -n 's/^MANAGEMENT_PORT=//p' "$env_file" | tail -n 1)
-  port=${port:-9876}
-  # --network host: the stack listens on this machine's loopback. --health-interval disable: no systemd
-  # timer here; the HEALTHCHECK is run once by hand below.
-  "${podman[@]}" run -d --name "$container" --network host --env-file "$env_file" -e MANAGEMENT_PORT="$port" \
-    --health-interval disable "$app_image" >/dev/null
+  if [[ -z "$port" ]]; then
+    port=19876
+    while (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  fi
+  # --network host: the stack listens on this machine's loopback.
+  # --runtime runc: crun refuses hosts whose cgroup v2 hierarchy has controllers next to v1 ("hybrid").
+  # --ulimit: podman's defaults (1048576 files, 4194304 processes) cannot be set without CAP_SYS_RESOURCE,
+  #   which sandboxed CI machines may lack; these fit within the current hard limits.
+  # --health-interval disable: there is no systemd to run the HEALTHCHECK timer; it is run once by hand below.
+  nofile=$(ulimit -Hn); [[ "$nofile" == unlimited || "$nofile" -gt 65536 ]] && nofile=65536
+  nproc=$(ulimit -Hu); [[ "$nproc" == unlimited || "$nproc" -gt 4096 ]] && nproc=4096
+  "${podman[@]}" --runtime runc run -d --name "$container" --network host \
+    --ulimit "nofile=$nofile:$nofile" --ulimit "nproc=$nproc:$nproc" --health-interval disable \
+    --env-file "$env_file" -e MANAGEMENT_PORT="$port" "$app_image" >/dev/null
   ready=""
   for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/observe/health/ready"; then
@@ -201,17 +226,21 @@ else
     exit 1
   fi
   echo "ready: http://127.0.0.1:$port/observe/health/ready"
-  "${podman[@]}" healthcheck run "$container" && echo "image HEALTHCHECK: healthy"
+  "${podman[@]}" --runtime runc healthcheck run "$container"
+  echo "image HEALTHCHECK (curl inside the container): healthy"
   # SIGTERM, as ECS and Docker send it: the service drains and exits 0.
-  "${podman[@]}" stop -t 90 "$container" >/dev/null
+  "${podman[@]}" --runtime runc stop -t 90 "$container" >/dev/null
   exit_code=$("${podman[@]}" inspect --format '{{.State.ExitCode}}' "$container")
   if [[ "$exit_code" != 0 ]]; then
     "${podman[@]}" logs "$container" 2>&1 | tail -n 60
     echo "container-check: the container exited with $exit_code after SIGTERM (expected 0)" >&2
     exit 1
   fi
+  "${podman[@]}" logs "$container" 2>&1 | tail -n 5
   echo "stopped with SIGTERM, exit code 0"
   step ""
 fi
 
+# Drop the previous runs' images that the new tags replaced (this script's own store only).
+"${buildah[@]}" rmi --prune >/dev/null 2>&1 || true
 echo "== container-check passed in $(($(date +%s) - script_start)) s"

@@ -1,5 +1,6 @@
 package com.orderrouter.it;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,35 @@ class ServiceProcessIT {
                     .containsExactly(Map.entry("success", 500));
             assertThat(probe.deadLetterQueueDepth()).isZero();
             assertThat(String.join("\n", first.logLines())).doesNotContain("\"level\":\"ERROR\"");
+        }
+    }
+
+    @Test
+    void devModeReloadsAnEditedRouteWhileRunning(@TempDir Path routes) throws Exception {
+        try (var files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+        Map<String, String> env = Map.of("ROUTES_DIR", routes.toString(), "ROUTES_RELOAD", "true",
+                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+        try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-reload.log"))) {
+            await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
+                    .until(() -> String.join("\n", service.logLines()).contains("started in"));
+
+            // an integration engineer edits the route while it runs
+            Path route = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+            Files.writeString(route, Files.readString(route).replace("        greedy: true\n",
+                    "        greedy: true\n        # edited while running\n        delay: 250\n"));
+
+            await().atMost(PATIENCE).until(() -> String.join("\n", service.logLines())
+                    .contains("Routes reloaded summary"));
+            String id = OrdersSqsToDynamodbIT.newOrderId();
+            probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z"));
+            await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+            String log = String.join("\n", service.logLines());
+            assertThat(log.indexOf("Routes reloaded summary")).as("reloaded after the edit, not at start-up")
+                    .isGreaterThan(log.indexOf("started in"));
         }
     }
 
