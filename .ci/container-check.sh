@@ -82,7 +82,7 @@ docker-compose version --short
 command -v npm >/dev/null || { echo "container-check: npm is required (Node.js 20+, as for the build)" >&2; exit 1; }
 npm ci --prefix docker/lint --no-audit --no-fund --loglevel=error
 lint=docker/lint/node_modules/.bin/dockerfile-utils
-echo "$($lint --version)"
+"$lint" --version
 echo "$lint lint docker/Dockerfile"
 diagnostics=$($lint lint --json docker/Dockerfile) || true
 if [[ "$diagnostics" != "[]" ]]; then
@@ -134,6 +134,7 @@ if [[ -z "$(apt-cache madison "$jre" 2>/dev/null)" ]]; then
   jre=openjdk-17-jre-headless
 fi
 mirrors=()
+# shellcheck disable=SC2016 # $(...) are apt's format fields
 while read -r uri suite component; do
   mirrors+=("deb $uri $suite $component")
 done < <(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 'Identifier: Packages' \
@@ -144,6 +145,8 @@ if ((${#mirrors[@]} == 0)); then
 fi
 printf 'mirror: %s\n' "${mirrors[@]}"
 echo "mmdebstrap $codename with $jre"
+# The hooks run in mmdebstrap with the new root as $1.
+# shellcheck disable=SC2016
 mmdebstrap --mode=root --variant=apt --format=tar --quiet \
   --include="$jre,curl,ca-certificates,passwd" \
   --dpkgopt='path-exclude=/usr/share/man/*' \
@@ -151,7 +154,7 @@ mmdebstrap --mode=root --variant=apt --format=tar --quiet \
   --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --dpkgopt='path-exclude=/usr/share/locale/*' \
   --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
-  --customize-hook='mkdir -p "$1/opt/java" && ln -s "$(cd "$1" && ls -d usr/lib/jvm/java-*-openjdk-* | head -n 1 | sed "s|^|/|")" "$1/opt/java/openjdk"' \
+  --customize-hook='mkdir -p "$1/opt/java" && ln -s "/$(cd "$1" && ls -d usr/lib/jvm/java-*-openjdk-* | head -n 1)" "$1/opt/java/openjdk"' \
   "$codename" "$work_dir/rootfs.tar" "${mirrors[@]}"
 echo "rootfs: $(du -h "$work_dir/rootfs.tar" | cut -f1)"
 "${buildah[@]}" rmi -f "$base_image" >/dev/null 2>&1 || true
@@ -211,7 +214,7 @@ else
     --env-file "$env_file" -e MANAGEMENT_PORT="$port" "$app_image" >/dev/null
   ready=""
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/observe/health/ready"; then
+    if curl -fs -o /dev/null "http://127.0.0.1:$port/observe/health/ready"; then
       ready=yes
       break
     fi
