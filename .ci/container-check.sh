@@ -62,7 +62,7 @@ step "a. tools (apt-get) and Dockerfile lint"
 # buildah: image builds; podman: running the image; mmdebstrap: the base image; docker-compose: validating
 # compose.yaml; uidmap/fuse-overlayfs/slirp4netns: what buildah and podman use at run time; runc: the OCI
 # runtime for step e (see there).
-packages=(buildah podman mmdebstrap docker-compose uidmap fuse-overlayfs slirp4netns runc curl ca-certificates)
+packages=(buildah podman mmdebstrap docker-compose uidmap fuse-overlayfs slirp4netns runc curl ca-certificates awscli)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -209,6 +209,7 @@ else
   # --health-interval disable: there is no systemd to run the HEALTHCHECK timer; it is run once by hand below.
   nofile=$(ulimit -Hn); [[ "$nofile" == unlimited || "$nofile" -gt 65536 ]] && nofile=65536
   nproc=$(ulimit -Hu); [[ "$nproc" == unlimited || "$nproc" -gt 4096 ]] && nproc=4096
+  echo "(podman's 'unable to get systemd connection' messages are expected where systemd is not PID 1)"
   "${podman[@]}" --runtime runc run -d --name "$container" --network host \
     --ulimit "nofile=$nofile:$nofile" --ulimit "nproc=$nproc:$nproc" --health-interval disable \
     --env-file "$env_file" -e MANAGEMENT_PORT="$port" "$app_image" >/dev/null
@@ -231,6 +232,26 @@ else
   echo "ready: http://127.0.0.1:$port/observe/health/ready"
   "${podman[@]}" --runtime runc healthcheck run "$container"
   echo "image HEALTHCHECK (curl inside the container): healthy"
+  # The container processes an order: sent to its queue, read back from its table (aws-cli, explicit endpoints).
+  (
+    set -a; source "$env_file"; set +a
+    export AWS_DEFAULT_REGION="$AWS_REGION"
+    order="ci-$(date +%s)"
+    aws sqs send-message --endpoint-url "$AWS_ENDPOINT_URL_SQS" --queue-url "$QUEUE_URL" --message-body \
+      "{\"type\":\"order_created\",\"timestamp\":\"2026-11-27T10:00:00Z\",\"data\":{\"order_id\":\"$order\",\"customer_id\":\"c-ci\",\"items\":[],\"total\":1}}" >/dev/null
+    for _ in $(seq 1 60); do
+      status=$(aws dynamodb get-item --endpoint-url "$AWS_ENDPOINT_URL_DYNAMODB" --table-name "$TABLE_NAME" \
+        --consistent-read --key "{\"pk\":{\"S\":\"ORDER#$order\"},\"sk\":{\"S\":\"METADATA\"}}" \
+        --query 'Item.status.S' --output text)
+      if [[ "$status" == pending ]]; then
+        echo "order $order processed by the container: DynamoDB ORDER#$order status=$status"
+        exit 0
+      fi
+      sleep 1
+    done
+    echo "container-check: order $order was not stored by the container" >&2
+    exit 1
+  )
   # SIGTERM, as ECS and Docker send it: the service drains and exits 0.
   "${podman[@]}" --runtime runc stop -t 90 "$container" >/dev/null
   exit_code=$("${podman[@]}" inspect --format '{{.State.ExitCode}}' "$container")

@@ -20,13 +20,19 @@ import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
 import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.OrdersQueueHealthCheck;
+import com.orderrouter.ops.Tracing;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
@@ -45,6 +51,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "orders.metrics.cloudwatch-step-seconds", defaultValue = "60")
     private int cloudWatchStepSeconds;
+
+    @PropertyInject("orders.tracing.otlp-endpoint")
+    private String otlpEndpoint;
 
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
@@ -106,6 +115,31 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                     Duration.ofSeconds(cloudWatchStepSeconds)));
         }
         return metrics;
+    }
+
+    /**
+     * Turns tracing on once the tracer and propagators below are bound (camel-opentelemetry2 looks them up when it
+     * starts; the auto-configured one would start earlier and fall back to a no-op global).
+     */
+    @Override
+    public void configure(CamelContext camelContext) {
+        new OpenTelemetryTracer().init(camelContext);
+    }
+
+    /** Spans for camel-opentelemetry2 (one per message); exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+    @BindToRegistry(destroyMethod = "close")
+    public SdkTracerProvider tracerProvider() {
+        return Tracing.tracerProvider(otlpEndpoint);
+    }
+
+    @BindToRegistry
+    public Tracer orderTracer(SdkTracerProvider tracerProvider) {
+        return tracerProvider.get("order-router");
+    }
+
+    @BindToRegistry
+    public ContextPropagators tracePropagators() {
+        return Tracing.propagators();
     }
 
     @BindToRegistry

@@ -27,6 +27,8 @@ public enum Setting {
             "port of /observe/health and /observe/metrics"),
     METRICS_CLOUDWATCH_ENABLED("orders.metrics.cloudwatch-enabled", "false", Setting::bool,
             "also publish the processing metrics to CloudWatch (namespace OrderProcessing)"),
+    OTEL_EXPORTER_OTLP_ENDPOINT("orders.tracing.otlp-endpoint", "", Setting::optionalHttpUrl,
+            "OTLP/HTTP collector for trace spans (e.g. http://localhost:4318); unset: spans are not exported"),
     LOG_LEVEL("orders.log-level", "INFO", Setting::logLevel, "TRACE, DEBUG, INFO, WARN or ERROR"),
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
     ROUTES_RELOAD("camel.main.routes-reload-enabled", "false", Setting::bool,

@@ -26,8 +26,9 @@ public final class Settings {
                 problems.add(problem);
                 continue;
             }
-            if (setting.property() != null) {
-                properties.put(setting.property(), value == null || value.isBlank() ? setting.defaultValue() : value.trim());
+            boolean unset = value == null || value.isBlank();
+            if (setting.property() != null && !(unset && setting.defaultValue().isEmpty())) {
+                properties.put(setting.property(), unset ? setting.defaultValue() : value.trim());
             }
         }
         if (!problems.isEmpty()) {

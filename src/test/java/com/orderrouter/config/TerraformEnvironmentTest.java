@@ -25,9 +25,10 @@ class TerraformEnvironmentTest {
         Set<String> taskEnvironment = taskDefinitionEnvironment();
         Set<String> settings = Arrays.stream(Setting.values()).map(Setting::name).collect(Collectors.toSet());
         // what production deliberately leaves to defaults: the image's routes folder, no dev-mode reload, no
-        // endpoint overrides
+        // endpoint overrides, no trace collector unless one is added
         Set<String> notInProduction = settings.stream()
-                .filter(name -> name.startsWith("ROUTES_") || name.startsWith("AWS_ENDPOINT_URL"))
+                .filter(name -> name.startsWith("ROUTES_") || name.startsWith("AWS_ENDPOINT_URL")
+                        || name.startsWith("OTEL_"))
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(taskEnvironment).isNotEmpty().isSubsetOf(settings);
