@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 public class DeadLetterAttributes implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterAttributes.class);
-    private static final int SQS_MAX_ATTRIBUTES = 10;
+    /** SQS allows 10 message attributes; one stays free for the trace context (traceparent) tracing adds on send. */
+    private static final int ATTRIBUTE_BUDGET = 9;
 
     private final FailureClassifier classifier;
     private final ProcessingOutcomes outcomes;
@@ -51,7 +52,7 @@ public class DeadLetterAttributes implements Processor {
         attributes.put("route-id", exchange.getFromRouteId());
 
         for (Map.Entry<String, MessageAttributeValue> original : SqsMessages.messageAttributes(exchange).entrySet()) {
-            if (attributes.size() >= SQS_MAX_ATTRIBUTES) {
+            if (attributes.size() >= ATTRIBUTE_BUDGET && !original.getKey().equals("traceparent")) {
                 LOG.warn("Message {} has more attributes than SQS allows next to the error attributes; not copied: {}",
                         messageId, original.getKey());
                 continue;

@@ -63,7 +63,8 @@ class MetricsAndHealthIT extends ServiceOnLocalStack {
     void readinessAndLivenessAreUpWhileRunning() throws Exception {
         HttpResponse<String> ready = get("/observe/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).startsWith("{\"status\":\"UP\"").contains("orders-queue");
+        assertThat(ready.body()).startsWith("{\"status\":\"UP\"").contains("orders-queue")
+                .contains("route:orders-sqs-to-dynamodb").contains("route:orders-dlq-to-s3-and-sns");
         assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
     }
 

@@ -1,5 +1,10 @@
 package com.orderrouter.it;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +59,17 @@ class ServiceProcessIT {
         String batch = OrdersSqsToDynamodbIT.newOrderId();
         List<String> ids = IntStream.range(0, 500).mapToObj(i -> batch + "-" + i).toList();
         // a short visibility timeout lets messages received but not started before shutdown come back quickly
+        int managementPort = ServiceOnLocalStack.freePort();
         Map<String, String> env = Map.of("VISIBILITY_TIMEOUT_SECONDS", "5",
-                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+                "MANAGEMENT_PORT", String.valueOf(managementPort));
 
-        ServiceProcess first = ServiceProcess.start(STACK, env, Path.of("target/service-sigterm-1.log"));
+        try (ServiceProcess first = ServiceProcess.start(STACK, env, Path.of("target/service-sigterm-1.log"))) {
+            sigtermThenRestart(first, ids, batch, env, managementPort);
+        }
+    }
+
+    private void sigtermThenRestart(ServiceProcess first, List<String> ids, String batch, Map<String, String> env,
+            int managementPort) throws Exception {
         for (int from = 0; from < ids.size(); from += 10) {
             List<SendMessageBatchRequestEntry> entries = ids.subList(from, from + 10).stream()
                     .map(id -> SendMessageBatchRequestEntry.builder().id(id)
@@ -67,7 +79,12 @@ class ServiceProcessIT {
         }
         await().atMost(PATIENCE).failFast("the service exited", () -> !first.isAlive())
                 .until(() -> outcomes(first, batch).getOrDefault("success", 0) >= 50);
+        assertThat(readiness(managementPort)).isEqualTo(200);
         first.terminate();
+        // readiness turns DOWN as soon as shutdown begins, while the service still drains
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .failFast("the service exited before reporting DOWN", () -> !first.isAlive())
+                .until(() -> readiness(managementPort) == 503);
         int exitCode = first.waitForExit(Duration.ofSeconds(60));
         int storedBeforeRestart = (int) ids.stream().filter(id -> !probe.order(id).isEmpty()).count();
 
@@ -140,6 +157,20 @@ class ServiceProcessIT {
                     .until(() -> exported(collector, w3cTrace) && exported(collector, xrayTrace));
         } finally {
             collector.stop();
+        }
+    }
+
+    /** HTTP status of /observe/health/ready, or -1 when nothing answers. */
+    private static int readiness(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/observe/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
