@@ -4,44 +4,22 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.orderrouter.OrderRouterMain;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Route orders-dlq-to-s3-and-sns with the DLQ replaced and S3/SNS mocked. */
-@CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
-        replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
-        mockEndpointsAndSkip = "aws2-*")
-class OrdersDlqToS3AndSnsTest {
+class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
 
     private static final String SENT_2026_11_27 = "1795773600000";
-
-    @ReplaceInRegistry
-    SqsClient sqsClient = OfflineAwsClients.sqs();
-    @ReplaceInRegistry
-    DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
-    @ReplaceInRegistry
-    S3Client s3Client = OfflineAwsClients.s3();
-    @ReplaceInRegistry
-    SnsClient snsClient = OfflineAwsClients.sns();
 
     @Produce("direct:dlq")
     ProducerTemplate dlq;
@@ -49,8 +27,6 @@ class OrdersDlqToS3AndSnsTest {
     MockEndpoint s3;
     @EndpointInject("mock:aws2-sns:arn:aws:sns:us-east-1:000000000000:orders-alerts")
     MockEndpoint sns;
-    @BeanInject("metricsRegistry")
-    MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();
 

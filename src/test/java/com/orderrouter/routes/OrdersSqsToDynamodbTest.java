@@ -2,36 +2,23 @@ package com.orderrouter.routes;
 
 import java.util.Map;
 
-import com.orderrouter.OrderRouterMain;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.BeanInject;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Route orders-sqs-to-dynamodb, every branch, with the queue replaced and all AWS endpoints mocked. */
-@CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
-        replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
-        mockEndpointsAndSkip = "aws2-*")
-class OrdersSqsToDynamodbTest {
+class OrdersSqsToDynamodbTest extends OfflineRouteTest {
 
     private static final String CREATED = """
             {"type":"order_created","timestamp":"2026-11-27T10:15:30.5+01:00","correlation_id":"c-1",
@@ -39,23 +26,12 @@ class OrdersSqsToDynamodbTest {
     private static final String UPDATED = """
             {"type":"order_updated","timestamp":"2026-11-27T12:00:00Z","data":{"order_id":"o-1","status":"shipped"}}""";
 
-    @ReplaceInRegistry
-    SqsClient sqsClient = OfflineAwsClients.sqs();
-    @ReplaceInRegistry
-    DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
-    @ReplaceInRegistry
-    S3Client s3Client = OfflineAwsClients.s3();
-    @ReplaceInRegistry
-    SnsClient snsClient = OfflineAwsClients.sns();
-
     @Produce("direct:orders")
     ProducerTemplate orders;
     @EndpointInject("mock:aws2-ddb:orders")
     MockEndpoint dynamodb;
     @EndpointInject("mock:aws2-sqs:orders-queue-dlq")
     MockEndpoint dlq;
-    @BeanInject("metricsRegistry")
-    MeterRegistry meters;
 
     @Test
     void orderCreatedIsPutOnlyIfTheOrderDoesNotExist() throws Exception {
