@@ -96,8 +96,7 @@ class TransientFaultIT extends ServiceOnLocalStack {
     }
 
     private Optional<JsonNode> archivedWithBody(String body) {
-        return probe.archiveKeys().stream().map(probe::archivedRecord)
-                .filter(r -> body.equals(r.get("body").asText())).findFirst();
+        return probe.archivedRecords().stream().filter(r -> body.equals(r.get("body").asText())).findFirst();
     }
 
     private double retries() {

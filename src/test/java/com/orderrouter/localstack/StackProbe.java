@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -68,9 +69,22 @@ public final class StackProbe {
 
     /** The archive record of the dead letter that came from the given orders-queue message, if archived yet. */
     public Optional<JsonNode> archivedRecordOf(String sourceMessageId) {
-        return archiveKeys().stream().map(this::archivedRecord)
+        return archivedRecords().stream()
                 .filter(r -> sourceMessageId.equals(r.path("message_attributes").path("source-message-id").asText()))
                 .findFirst();
+    }
+
+    /** Every archive record readable now (S3Proxy may list a key a moment before it can be read). */
+    public List<JsonNode> archivedRecords() {
+        List<JsonNode> records = new ArrayList<>();
+        for (String key : archiveKeys()) {
+            try {
+                records.add(archivedRecord(key));
+            } catch (NoSuchKeyException e) {
+                // being written right now: read on the next poll
+            }
+        }
+        return records;
     }
 
     /** Takes every message off the DLQ (with attributes), so each test starts from an empty one. */
