@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -60,6 +61,11 @@ public class DeadLetterAttributes implements Processor {
             attributes.putIfAbsent(original.getKey(), original.getValue().stringValue());
         }
 
+        // a FIFO DLQ copy stays in its order's message group (the DLQ endpoint's messageGroupIdStrategy reads it)
+        String group = message.getHeader(SqsMessages.MESSAGE_GROUP_ID, String.class);
+        if (group != null) {
+            exchange.setProperty(Sqs2Constants.MESSAGE_GROUP_ID_PROPERTY, group);
+        }
         // Camel* headers stay (the receipt handle deletes the message afterwards) and never become attributes
         message.getHeaders().keySet().removeIf(name -> !name.startsWith("Camel"));
         message.getHeaders().putAll(attributes);

@@ -13,6 +13,8 @@ final class SqsMessages {
 
     /** System attributes arrive as headers named after the attribute (see Sqs2Consumer). */
     static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+    /** FIFO queues only. */
+    static final String MESSAGE_GROUP_ID = "MessageGroupId";
 
     private SqsMessages() {
     }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
@@ -40,7 +38,6 @@ class ServiceProcessIT {
     private static final LocalAwsStack STACK = LocalAwsStack.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private final StackProbe probe = new StackProbe(STACK);
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void missingOrInvalidSettingsStopStartUpNamingTheVariable() throws Exception {
@@ -78,7 +75,7 @@ class ServiceProcessIT {
             STACK.sqs().sendMessageBatch(b -> b.queueUrl(STACK.resources().ordersQueueUrl()).entries(entries));
         }
         await().atMost(PATIENCE).failFast("the service exited", () -> !first.isAlive())
-                .until(() -> outcomes(first, batch).getOrDefault("success", 0) >= 50);
+                .until(() -> first.outcomes(batch + "-").getOrDefault("success", 0) >= 50);
         assertThat(readiness(managementPort)).isEqualTo(200);
         first.terminate();
         // readiness turns DOWN as soon as shutdown begins, while the service still drains
@@ -94,8 +91,8 @@ class ServiceProcessIT {
                     && ids.stream().allMatch(id -> !probe.order(id).isEmpty()));
             assertThat(exitCode).as("exit status after SIGTERM").isZero();
             assertThat(storedBeforeRestart).isBetween(50, 499);
-            Map<String, Integer> total = new HashMap<>(outcomes(first, batch));
-            outcomes(second, batch).forEach((outcome, n) -> total.merge(outcome, n, Integer::sum));
+            Map<String, Integer> total = new HashMap<>(first.outcomes(batch + "-"));
+            second.outcomes(batch + "-").forEach((outcome, n) -> total.merge(outcome, n, Integer::sum));
             assertThat(total).as("every order stored exactly once, none redelivered after being processed")
                     .containsExactly(Map.entry("success", 500));
             assertThat(probe.deadLetterQueueDepth()).isZero();
@@ -191,24 +188,5 @@ class ServiceProcessIT {
             return i;
         }
         return -1;
-    }
-
-    /** Outcome counts of this batch's orders, from the service's JSON log lines. */
-    private Map<String, Integer> outcomes(ServiceProcess service, String batch) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String line : service.logLines()) {
-            if (!line.startsWith("{")) {
-                continue;
-            }
-            try {
-                JsonNode event = json.readTree(line);
-                if (event.path("order_id").asText().startsWith(batch + "-") && event.has("outcome")) {
-                    counts.merge(event.get("outcome").asText(), 1, Integer::sum);
-                }
-            } catch (Exception e) {
-                // a line still being written
-            }
-        }
-        return counts;
     }
 }

@@ -48,6 +48,25 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
         return new Resources(names, queueUrl, dlqUrl, dlqArn);
     }
 
+    /**
+     * The FIFO variant (Terraform's {@code fifo = true}): {@code orders-queue.fifo} and {@code orders-queue-dlq.fifo},
+     * deduplication ids supplied by the producer (content-based deduplication off), redrive after 3 receives.
+     */
+    public static Resources provisionFifo(SqsClient sqs, Resources standard) {
+        Map<QueueAttributeName, String> fifo = Map.of(QueueAttributeName.FIFO_QUEUE, "true",
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
+        String dlqUrl = sqs.createQueue(b -> b.queueName("orders-queue-dlq.fifo").attributes(fifo)).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(fifo);
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY_TIMEOUT_SECONDS));
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}");
+        String queueUrl = sqs.createQueue(b -> b.queueName("orders-queue.fifo").attributes(attributes)).queueUrl();
+        return new Resources(new Names("orders-queue.fifo", "orders-queue-dlq.fifo", standard.tableName()), queueUrl,
+                dlqUrl, dlqArn);
+    }
+
     /** The orders table: {@code pk}/{@code sk} strings, on-demand. */
     static void createTable(DynamoDbClient dynamoDb, String table) {
         dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -5,15 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The service's jar ({@code target/order-router.jar}) run as its own process against a {@link LocalAwsStack},
  * configured only by environment variables, as in production. Its output goes to a log file.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path log;
@@ -61,6 +68,26 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Outcome counts ({@code success}, {@code stale}, ...) of the orders whose id starts with the prefix, from the
+     * service's JSON log lines. */
+    public Map<String, Integer> outcomes(String orderIdPrefix) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : logLines()) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            try {
+                JsonNode event = JSON.readTree(line);
+                if (event.path("order_id").asText().startsWith(orderIdPrefix) && event.has("outcome")) {
+                    counts.merge(event.get("outcome").asText(), 1, Integer::sum);
+                }
+            } catch (JsonProcessingException e) {
+                // the last line, still being written
+            }
+        }
+        return counts;
     }
 
     /** Sends SIGTERM, as ECS does when it stops a task. */
