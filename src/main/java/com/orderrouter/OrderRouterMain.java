@@ -7,14 +7,16 @@ import java.util.Optional;
 
 import com.orderrouter.config.Settings;
 import com.orderrouter.ops.RouteCheck;
+import com.orderrouter.producer.SendCommand;
 import org.apache.camel.main.Main;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import sun.misc.Signal;
 
 /**
- * Starts the service: validates the environment, then runs Camel Main with the YAML routes. {@code validate-routes
- * [dir]} checks route files instead (see {@link RouteCheck}).
+ * Starts the service: validates the environment, then runs Camel Main with the YAML routes. Other commands:
+ * {@code validate-routes [dir]} checks route files ({@link RouteCheck}); {@code send ...} produces order events
+ * ({@link SendCommand}).
  */
 public final class OrderRouterMain {
 
@@ -26,6 +28,10 @@ public final class OrderRouterMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("send")) {
+            System.exit(SendCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.in, System.out,
+                    System.err));
+        }
         if (args.length > 0 && args[0].equals("validate-routes")) {
             System.exit(validateRoutes(Path.of(args.length > 1 ? args[1]
                     : Optional.ofNullable(System.getenv("ROUTES_DIR")).orElse("routes"))));
