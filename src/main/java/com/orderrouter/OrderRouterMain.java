@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.orderrouter.config.Settings;
 import com.orderrouter.ops.RouteCheck;
 import com.orderrouter.producer.SendCommand;
+import com.orderrouter.redrive.RedriveCommand;
 import org.apache.camel.main.Main;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -16,7 +17,7 @@ import sun.misc.Signal;
 /**
  * Starts the service: validates the environment, then runs Camel Main with the YAML routes. Other commands:
  * {@code validate-routes [dir]} checks route files ({@link RouteCheck}); {@code send ...} produces order events
- * ({@link SendCommand}).
+ * ({@link SendCommand}); {@code redrive ...} moves dead letters back ({@link RedriveCommand}).
  */
 public final class OrderRouterMain {
 
@@ -30,6 +31,10 @@ public final class OrderRouterMain {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("send")) {
             System.exit(SendCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.in, System.out,
+                    System.err));
+        }
+        if (args.length > 0 && args[0].equals("redrive")) {
+            System.exit(RedriveCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out,
                     System.err));
         }
         if (args.length > 0 && args[0].equals("validate-routes")) {

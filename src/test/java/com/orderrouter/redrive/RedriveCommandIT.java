@@ -1,0 +1,271 @@
+package com.orderrouter.redrive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import com.orderrouter.redrive.LocalSqs.Queues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code redrive} over the wire against ElasticMQ, each test on queues of its own. */
+class RedriveCommandIT {
+
+    private static LocalSqs local;
+
+    /** Bodies the service could not handle, as sent: whitespace, non-ASCII and escapes must survive the move. */
+    private static final List<String> INVALID = List.of(
+            "{\"type\":\"order_created\",\"data\":{\"order_id\":\"1002\",\"total\":-5}}",
+            "  {\"type\": \"order_created\",\n\t\"data\": {\"order_id\": \"Ωμέγα-7\", \"customer_id\": \"c\\u00e9\"}}  ",
+            "{\"type\":\"order_created\",\"data\":{\"order_id\":\"1003\",\"items\":\"🙂\"}}");
+    private static final List<String> UNKNOWN = List.of(
+            "{\"type\":\"order_shipped\",\"data\":{\"order_id\":\"1001\"}}",
+            "{\"type\":\"Order_Created\",\"data\":{\"order_id\":\"1004\"}}");
+    private static final String NOT_JSON = "order 1 please\r\n";
+    private static final String INVALID_REASON = "data.total: must be a non-negative number";
+    private static final String UNKNOWN_REASON = "type: unknown event type";
+    private static final String NOT_JSON_REASON = "body is not valid JSON";
+    private static final String REDRIVEN = "{\"type\":\"order_updated\",\"data\":{\"order_id\":\"1005\",\"status\":\"paid\"}}";
+
+    @BeforeAll
+    static void startSqs() {
+        local = LocalSqs.start();
+    }
+
+    @AfterAll
+    static void stopSqs() {
+        local.close();
+    }
+
+    @Test
+    void dryRunListsEveryMessageWithItsReasonAndMovesNothing() {
+        Queues queues = queuesWithDeadLetters();
+
+        Run run = redrive(queues, "--dry-run");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines()).hasSize(8).last().isEqualTo("dry run, nothing moved: would-move=7 left=0");
+        assertThat(run.outLines().subList(0, 7)).map(line -> line.split("  ", 3)[1] + " | " + line.split("  ", 3)[2])
+                .containsExactlyInAnyOrder(
+                        "invalid-event | " + INVALID_REASON, "invalid-event | " + INVALID_REASON,
+                        "invalid-event | " + INVALID_REASON, "unknown-type | " + UNKNOWN_REASON,
+                        "unknown-type | " + UNKNOWN_REASON, "malformed-json | " + NOT_JSON_REASON,
+                        "max-receives-exceeded | exceeded maxReceiveCount");
+        assertThat(local.visible(queues.dlqUrl())).as("all still in the DLQ").isEqualTo(7);
+        assertThat(local.inFlight(queues.dlqUrl())).as("visible again at once, not after a timeout").isZero();
+        assertThat(local.visible(queues.queueUrl())).isZero();
+    }
+
+    @Test
+    void movingEverythingUsesSqsMoveTaskAndKeepsBodiesAndAttributes() {
+        Queues queues = queuesWithDeadLetters();
+        
+        Run run = redrive(queues);
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines()).first().asString().startsWith("SQS move task started: ");
+        assertThat(run.outLines()).last().isEqualTo("moved=7 failed=0 left=0");
+        assertThat(byBody(local.drain(queues.queueUrl()))).isEqualTo(expectedDeadLetters());
+        assertThat(local.visible(queues.dlqUrl()) + local.inFlight(queues.dlqUrl())).isZero();
+    }
+
+    @Test
+    void withoutMoveTasksOnTheServerItMovesMessageByMessageKeepingBodiesAndAttributes() {
+        Queues queues = queuesWithDeadLetters();
+        
+        Run run = redrive(withoutMoveTasks(local.sqs()), queues);
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines()).first().isEqualTo("the server has no SQS move tasks: moving message by message");
+        assertThat(run.outLines()).filteredOn(line -> line.startsWith("moved ")).hasSize(7);
+        assertThat(run.outLines()).last().isEqualTo("moved=7 failed=0 left=0");
+        assertThat(byBody(local.drain(queues.queueUrl()))).isEqualTo(expectedDeadLetters());
+        assertThat(local.visible(queues.dlqUrl()) + local.inFlight(queues.dlqUrl())).isZero();
+    }
+
+    @Test
+    void maxMovesExactlyThatMany() {
+        Queues queues = local.newQueues(false, 3);
+        local.send(queues.dlqUrl(), IntStream.range(0, 10).mapToObj(i -> "{\"n\":" + i + "}").toList(),
+                errorAttributes("invalid-event", "data: is required"), null);
+
+        Run run = redrive(queues, "--max", "3");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines()).last().isEqualTo("moved=3 failed=0 left=0");
+        assertThat(local.drain(queues.queueUrl())).hasSize(3);
+        assertThat(local.visible(queues.dlqUrl())).isEqualTo(7);
+        assertThat(local.inFlight(queues.dlqUrl())).isZero();
+    }
+
+    @Test
+    void reasonClassMovesOnlyThatClassAndLeavesTheOthersVisible() {
+        Queues queues = queuesWithDeadLetters();
+
+        Run run = redrive(queues, "--reason-class", "invalid-event");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines()).filteredOn(line -> line.startsWith("moved ")).hasSize(3)
+                .allSatisfy(line -> assertThat(line).matches("moved \\S+  invalid-event  .*"));
+        assertThat(run.outLines()).last().isEqualTo("moved=3 failed=0 left=4");
+        assertThat(local.drain(queues.queueUrl())).map(Message::body).containsExactlyInAnyOrderElementsOf(INVALID);
+        assertThat(local.visible(queues.dlqUrl())).isEqualTo(4);
+        assertThat(local.inFlight(queues.dlqUrl())).isZero();
+    }
+
+    @Test
+    void reasonClassesMayBeRepeatedOrCommaSeparated() {
+        Queues queues = queuesWithDeadLetters();
+
+        Run run = redrive(queues, "--reason-class", "unknown-type,max-receives-exceeded", "--reason-class",
+                "malformed-json");
+
+        assertThat(run.outLines()).last().isEqualTo("moved=4 failed=0 left=3");
+        assertThat(local.drain(queues.queueUrl())).map(Message::body)
+                .containsExactlyInAnyOrder(UNKNOWN.get(0), UNKNOWN.get(1), NOT_JSON, REDRIVEN);
+    }
+
+    @Test
+    void fifoQueuesKeepTheGroupAndTheOrder() {
+        Queues queues = local.newQueues(true, 3);
+        List<String> bodies = IntStream.range(0, 15).mapToObj(i -> "{\"seq\":" + i + "}").toList();
+        local.send(queues.dlqUrl(), bodies, errorAttributes("invalid-event", "x"), "order-1001");
+
+        Run run = redrive(queues, "--max", "100");
+
+        assertThat(run.outLines()).last().isEqualTo("moved=15 failed=0 left=0");
+        List<Message> moved = local.drain(queues.queueUrl());
+        assertThat(moved).map(Message::body).containsExactlyElementsOf(bodies);
+        assertThat(moved).map(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .containsOnly("order-1001");
+    }
+
+    @Test
+    void missingDlqUrlIsAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RedriveCommand.run(List.of("--dry-run"),
+                Map.of("QUEUE_URL", "http://127.0.0.1:1/000000000000/orders-queue", "AWS_REGION", "us-east-1"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).isEqualTo("missing environment variable(s): DLQ_URL" + System.lineSeparator());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        Queues queues = local.newQueues(false, 3);
+
+        assertThat(redrive(queues, "--max", "0").exit()).isEqualTo(2);
+        Run unknown = redrive(queues, "--all");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("unknown argument: --all").contains("usage: redrive");
+    }
+
+    /** Seven dead letters: 3 invalid-event, 2 unknown-type, 1 malformed-json, 1 moved by the redrive policy. */
+    private static Queues queuesWithDeadLetters() {
+        Queues queues = local.newQueues(false, 1);
+        local.send(queues.dlqUrl(), INVALID, errorAttributes("invalid-event", INVALID_REASON), null);
+        local.send(queues.dlqUrl(), UNKNOWN, errorAttributes("unknown-type", UNKNOWN_REASON), null);
+        local.send(queues.dlqUrl(), List.of(NOT_JSON), errorAttributes("malformed-json", NOT_JSON_REASON), null);
+        local.deadLetterByRedrivePolicy(queues, REDRIVEN);
+        await().until(() -> local.visible(queues.dlqUrl()) == 7);
+        return queues;
+    }
+
+    /** What {@link #queuesWithDeadLetters()} sent: body to attributes, as {@link #byBody(List)} reads them. */
+    private static Map<String, Map<String, String>> expectedDeadLetters() {
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        INVALID.forEach(body -> expected.put(body, readable(errorAttributes("invalid-event", INVALID_REASON))));
+        UNKNOWN.forEach(body -> expected.put(body, readable(errorAttributes("unknown-type", UNKNOWN_REASON))));
+        expected.put(NOT_JSON, readable(errorAttributes("malformed-json", NOT_JSON_REASON)));
+        expected.put(REDRIVEN, Map.of());
+        return expected;
+    }
+
+    /** The service's error attributes, plus two of the message's own (one binary) as it copies them. */
+    private static Map<String, MessageAttributeValue> errorAttributes(String errorClass, String reason) {
+        Map<String, MessageAttributeValue> attributes = new TreeMap<>();
+        Map.of("error-class", errorClass, "error-reason", reason, "source-queue", "http://sqs/000000000000/orders-queue",
+                "source-message-id", "3f1c2d4e-0000-4000-8000-000000000001", "receive-count", "1",
+                "failed-at", "2026-11-27T13:39:54.754679Z", "route-id", "orders-sqs-to-dynamodb",
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .forEach((name, value) -> attributes.put(name, text(value)));
+        attributes.put("signature", MessageAttributeValue.builder().dataType("Binary")
+                .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 0xfe, (byte) 0xff})).build());
+        return attributes;
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /** Body to its attributes as type and value (binary in Base64), for exact comparison. */
+    private static Map<String, Map<String, String>> byBody(List<Message> messages) {
+        Map<String, Map<String, String>> byBody = new TreeMap<>();
+        for (Message message : messages) {
+            assertThat(byBody.put(message.body(), readable(message.messageAttributes()))).as("bodies are unique")
+                    .isNull();
+        }
+        return byBody;
+    }
+
+    private static Map<String, String> readable(Map<String, MessageAttributeValue> attributes) {
+        Map<String, String> readable = new TreeMap<>();
+        attributes.forEach((name, value) -> readable.put(name, value.dataType() + ":" + (value.binaryValue() == null
+                ? value.stringValue() : Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()))));
+        return readable;
+    }
+
+    /** A client of a server that does not implement StartMessageMoveTask (as ElasticMQ before 1.5 did). */
+    private static SqsClient withoutMoveTasks(SqsClient sqs) {
+        return (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("startMessageMoveTask")) {
+                        throw SqsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("UnknownOperationException").errorMessage("no such action").build()).build();
+                    }
+                    try {
+                        return method.invoke(sqs, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Run redrive(Queues queues, String... args) {
+        return redrive(local.sqs(), queues, args);
+    }
+
+    private static Run redrive(SqsClient sqs, Queues queues, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RedriveCommand.run(List.of(args), queues.environment(), sqs, new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8));
+        return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+    }
+}
