@@ -9,8 +9,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderrouter.producer.OrderProducer;
+import com.orderrouter.producer.ProducerOptions;
 import org.awaitility.core.ConditionTimeoutException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,8 +30,10 @@ import static org.awaitility.Awaitility.await;
 public final class LocalDemo {
 
     private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record DemoEvent(String label, String orderId, String body) {
+    /** A demo event: how it is sent (returning the SQS message id, or null when not known) and its order. */
+    private record DemoEvent(String label, String orderId, BiFunction<OrderProducer, StackProbe, String> send) {
     }
 
     private LocalDemo() {
@@ -56,13 +63,15 @@ public final class LocalDemo {
 
         System.out.printf("Service started (pid %d), logging to %s%n%n", service.pid(), log);
         StackProbe probe = new StackProbe(stack);
+        OrderProducer producer = new OrderProducer(stack.sqs(), stack.resources().ordersQueueUrl(),
+                ProducerOptions.defaults(stack.resources().ordersQueueUrl()));
         for (DemoEvent event : demoEvents()) {
             if (!service.isAlive()) {
                 System.out.printf("The service exited with code %d; its log:%n%s%n", service.exitValue(),
                         Files.readString(log));
                 System.exit(1);
             }
-            String messageId = probe.send(event.body());
+            String messageId = event.send().apply(producer, probe);
             System.out.printf("%-38s -> %s%n", event.label(), outcome(stack, probe, event.orderId(), messageId, service));
         }
         System.out.printf("%nThe service keeps running on the local stack. Orders queue: %s%nPress Ctrl-C to stop.%n",
@@ -86,31 +95,32 @@ public final class LocalDemo {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Sent through the project's producer (the send command's library), except the deliberately broken ones. */
     private static List<DemoEvent> demoEvents() {
-        String now = Instant.now().toString();
-        String later = Instant.now().plusSeconds(60).toString();
-        String earlier = Instant.now().minusSeconds(60).toString();
-        String created = """
-                {"type":"order_created","timestamp":"%s","correlation_id":"demo-1",\
-                "data":{"order_id":"1001","customer_id":"cust-42",\
-                "items":[{"sku":"BOOK-1","quantity":2,"price":12.50},{"sku":"PEN-7","quantity":1,"price":4.97}],\
-                "total":29.97}}""".formatted(now);
+        ObjectNode order = JSON.createObjectNode().put("order_id", "1001").put("customer_id", "cust-42");
+        order.putArray("items").add(JSON.createObjectNode().put("sku", "BOOK-1").put("quantity", 2).put("price", 12.50))
+                .add(JSON.createObjectNode().put("sku", "PEN-7").put("quantity", 1).put("price", 4.97));
+        order.put("total", new java.math.BigDecimal("29.97"));
+        ObjectNode negative = order.deepCopy().put("order_id", "1002").put("total", -5);
+        ObjectNode earlierCancel = JSON.createObjectNode().put("type", "order_updated")
+                .put("timestamp", Instant.now().minusSeconds(3_600).toString());
+        earlierCancel.putObject("data").put("order_id", "1001").put("status", "cancelled");
         return List.of(
-                new DemoEvent("order_created 1001", "1001", created),
-                new DemoEvent("order_updated 1001 -> paid", "1001", updated("1001", "paid", later)),
-                new DemoEvent("order_created 1001 again (duplicate)", "1001", created),
-                new DemoEvent("older order_updated 1001 -> cancelled", "1001", updated("1001", "cancelled", earlier)),
-                new DemoEvent("order_created 1002 with total -5", "1002",
-                        created.replace("1001", "1002").replace("29.97}", "-5}")),
-                new DemoEvent("order_shipped 1001 (unknown type)", "1001",
-                        created.replace("order_created", "order_shipped")),
-                new DemoEvent("not JSON", "1003", "order 1003 please"));
+                new DemoEvent("order_created 1001", "1001", (p, raw) -> p.send("order_created", order)),
+                new DemoEvent("order_updated 1001 -> paid", "1001", (p, raw) -> p.send("order_updated", status("paid"))),
+                new DemoEvent("order_created 1001 again (duplicate)", "1001", (p, raw) -> p.send("order_created", order)),
+                new DemoEvent("older order_updated 1001 -> cancelled", "1001", (p, raw) -> {
+                    p.sendAll(List.of(earlierCancel)); // keeps the event's own (older) timestamp
+                    return null;
+                }),
+                new DemoEvent("order_created 1002 with total -5", "1002", (p, raw) -> p.send("order_created", negative)),
+                new DemoEvent("order_shipped 1001 (unknown type)", "1001", (p, raw) -> p.send("order_shipped", order)),
+                // what a broken producer might put on the queue: sent raw, past the producer's checks
+                new DemoEvent("not JSON", "1003", (p, raw) -> raw.send("order 1003 please")));
     }
 
-    private static String updated(String orderId, String status, String timestamp) {
-        return """
-                {"type":"order_updated","timestamp":"%s","data":{"order_id":"%s","status":"%s"}}"""
-                .formatted(timestamp, orderId, status);
+    private static ObjectNode status(String status) {
+        return JSON.createObjectNode().put("order_id", "1001").put("status", status);
     }
 
     /**
@@ -125,7 +135,9 @@ public final class LocalDemo {
                 if (!service.isAlive()) {
                     outcome.set("the service exited (code " + service.exitValue() + "); see its log");
                 }
-                probe.archivedRecordOf(messageId).ifPresent(record -> outcome.set(deadLetter(stack, record)));
+                if (messageId != null) {
+                    probe.archivedRecordOf(messageId).ifPresent(record -> outcome.set(deadLetter(stack, record)));
+                }
                 if (outcome.get() == null && probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0) {
                     outcome.set("DynamoDB " + describe(probe.order(orderId)));
                 }
