@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.orderrouter.ack.BatchedDeletes;
 import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.failure.DeadLetterAttributes;
 import com.orderrouter.failure.FailureClassifier;
@@ -51,6 +52,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "orders.metrics.cloudwatch-step-seconds", defaultValue = "60")
     private int cloudWatchStepSeconds;
+
+    @PropertyInject("orders.delete.flush-ms")
+    private long deleteFlushMillis;
 
     @PropertyInject("orders.tracing.otlp-endpoint")
     private String otlpEndpoint;
@@ -122,8 +126,17 @@ public class OrderRouterConfiguration implements CamelConfiguration {
      * starts; the auto-configured one would start earlier and fall back to a no-op global).
      */
     @Override
-    public void configure(CamelContext camelContext) {
+    public void configure(CamelContext camelContext) throws Exception {
         new OpenTelemetryTracer().init(camelContext);
+        // a service, so Camel stops it after the routes have drained and its last deletes are sent
+        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class));
+    }
+
+    /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */
+    @BindToRegistry
+    public BatchedDeletes batchedDeletes(CamelContext camelContext) {
+        return new BatchedDeletes(deleteFlushMillis, camelContext.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "BatchedDeletes"));
     }
 
     /** Spans for camel-opentelemetry2 (one per message); exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */

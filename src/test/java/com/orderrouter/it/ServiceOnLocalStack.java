@@ -13,6 +13,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -47,7 +48,7 @@ abstract class ServiceOnLocalStack {
     }
 
     @ReplaceInRegistry
-    SqsClient sqsClient = STACK.newSqsClient();
+    SqsClient sqsClient = STACK.newSqsClient(sqsInterceptors());
     @ReplaceInRegistry
     DynamoDbClient dynamoDbClient = STACK.newDynamoDbClient();
     @ReplaceInRegistry
@@ -58,6 +59,11 @@ abstract class ServiceOnLocalStack {
     MeterRegistry meters;
 
     final StackProbe probe = new StackProbe(STACK);
+
+    /** Interceptors on the service's SQS client; a test class that counts requests adds one. */
+    ExecutionInterceptor[] sqsInterceptors() {
+        return new ExecutionInterceptor[0];
+    }
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -55,9 +55,10 @@ class ServiceProcessIT {
         await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
         String batch = OrdersSqsToDynamodbIT.newOrderId();
         List<String> ids = IntStream.range(0, 500).mapToObj(i -> batch + "-" + i).toList();
-        // a short visibility timeout lets messages received but not started before shutdown come back quickly
+        // messages received but not started before shutdown come back after this visibility timeout; it must also
+        // cover a whole batch of 10 waiting its turn on a busy machine (the extender only covers the one in progress)
         int managementPort = ServiceOnLocalStack.freePort();
-        Map<String, String> env = Map.of("VISIBILITY_TIMEOUT_SECONDS", "5",
+        Map<String, String> env = Map.of("VISIBILITY_TIMEOUT_SECONDS", "20",
                 "MANAGEMENT_PORT", String.valueOf(managementPort));
 
         try (ServiceProcess first = ServiceProcess.start(STACK, env, Path.of("target/service-sigterm-1.log"))) {

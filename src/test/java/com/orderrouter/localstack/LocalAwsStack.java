@@ -2,12 +2,14 @@ package com.orderrouter.localstack;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -111,8 +113,9 @@ public final class LocalAwsStack implements AutoCloseable {
     }
 
     /** New SDK clients for the service under test (it gets its own, as in production). */
-    public SqsClient newSqsClient() {
+    public SqsClient newSqsClient(ExecutionInterceptor... interceptors) {
         return SqsClient.builder().region(REGION).credentialsProvider(LOCAL_KEYS)
+                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
                 .endpointOverride(URI.create(sqsEndpoint)).build();
     }
 
