@@ -1,10 +1,5 @@
 package com.orderrouter.it;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +122,7 @@ class ScaleOutIT {
                         "target/service-" + name + "-" + i + ".log"));
             }
             await().atMost(PATIENCE).failFast("a service exited", () -> services.stream().anyMatch(s -> !s.isAlive()))
-                    .until(() -> ports.stream().allMatch(port -> readiness(port) == 200));
+                    .until(() -> ports.stream().allMatch(port -> ServiceProcess.readiness(port) == 200));
 
             long start = System.nanoTime();
             sendCreates(ids);
@@ -221,17 +216,4 @@ class ScaleOutIT {
                 .noneMatch(record -> record.path("body").asText().contains(prefix));
     }
 
-    /** HTTP status of /observe/health/ready, or -1 when nothing answers yet. */
-    private static int readiness(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/observe/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
 }

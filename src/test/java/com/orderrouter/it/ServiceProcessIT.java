@@ -1,10 +1,5 @@
 package com.orderrouter.it;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,12 +72,12 @@ class ServiceProcessIT {
         }
         await().atMost(PATIENCE).failFast("the service exited", () -> !first.isAlive())
                 .until(() -> first.outcomes(batch + "-").getOrDefault("success", 0) >= 50);
-        assertThat(readiness(managementPort)).isEqualTo(200);
+        assertThat(ServiceProcess.readiness(managementPort)).isEqualTo(200);
         first.terminate();
         // readiness turns DOWN as soon as shutdown begins, while the service still drains
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .failFast("the service exited before reporting DOWN", () -> !first.isAlive())
-                .until(() -> readiness(managementPort) == 503);
+                .until(() -> ServiceProcess.readiness(managementPort) == 503);
         int exitCode = first.waitForExit(Duration.ofSeconds(60));
         int storedBeforeRestart = (int) ids.stream().filter(id -> !probe.order(id).isEmpty()).count();
 
@@ -158,19 +153,6 @@ class ServiceProcessIT {
         }
     }
 
-    /** HTTP status of /observe/health/ready, or -1 when nothing answers. */
-    private static int readiness(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/observe/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
 
     private static boolean exported(WireMockServer collector, String traceId) {
         byte[] id = HexFormat.of().parseHex(traceId);

@@ -2,6 +2,10 @@ package com.orderrouter.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,20 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         return counts;
+    }
+
+    /** HTTP status of a service's /observe/health/ready on its management port, or -1 when nothing answers. */
+    public static int readiness(int managementPort) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Sends SIGTERM, as ECS does when it stops a task. */
