@@ -50,7 +50,8 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
 
     /**
      * The FIFO variant (Terraform's {@code fifo = true}): {@code orders-queue.fifo} and {@code orders-queue-dlq.fifo},
-     * deduplication ids supplied by the producer (content-based deduplication off), redrive after 3 receives.
+     * deduplication ids supplied by the producer (content-based deduplication off), deduplication per message group
+     * and throughput per group, redrive after 3 receives.
      */
     public static Resources provisionFifo(SqsClient sqs, Resources standard) {
         Map<QueueAttributeName, String> fifo = Map.of(QueueAttributeName.FIFO_QUEUE, "true",
@@ -60,6 +61,9 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(fifo);
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY_TIMEOUT_SECONDS));
+        // the article's high-throughput mode, as Terraform sets it (ElasticMQ accepts these and ignores them)
+        attributes.put(QueueAttributeName.DEDUPLICATION_SCOPE, "messageGroup");
+        attributes.put(QueueAttributeName.FIFO_THROUGHPUT_LIMIT, "perMessageGroupId");
         attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                 + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}");
         String queueUrl = sqs.createQueue(b -> b.queueName("orders-queue.fifo").attributes(attributes)).queueUrl();
