@@ -93,7 +93,7 @@ public class OrderTable {
     }
 
     /** JSON to DynamoDB, keeping every value as sent (numbers keep their exact text). */
-    static AttributeValue attribute(JsonNode node) {
+    public static AttributeValue attribute(JsonNode node) {
         if (node.isObject()) {
             Map<String, AttributeValue> map = new LinkedHashMap<>();
             node.properties().forEach(e -> map.put(e.getKey(), attribute(e.getValue())));

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.ingest.OrderTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -168,7 +169,7 @@ public final class BaselineConsumer {
             item.put("created_at", AttributeValue.fromS(at));
             item.put("updated_at", AttributeValue.fromS(at));
             item.put("customer_id", AttributeValue.fromS(data.path("customer_id").asText()));
-            item.put("items", attribute(data.path("items")));
+            item.put("items", OrderTable.attribute(data.path("items"))); // the same item layout as the service
             item.put("total", AttributeValue.fromN(data.path("total").decimalValue().toPlainString()));
             if (event.hasNonNull("correlation_id")) {
                 item.put("correlation_id", AttributeValue.fromS(event.get("correlation_id").asText()));
@@ -226,26 +227,4 @@ public final class BaselineConsumer {
         return "poison";
     }
 
-    private static AttributeValue attribute(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, AttributeValue> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), attribute(e.getValue())));
-            return AttributeValue.fromM(map);
-        }
-        if (node.isArray()) {
-            List<AttributeValue> list = new ArrayList<>(node.size());
-            node.forEach(child -> list.add(attribute(child)));
-            return AttributeValue.fromL(list);
-        }
-        if (node.isNumber()) {
-            return AttributeValue.fromN(node.decimalValue().toPlainString());
-        }
-        if (node.isBoolean()) {
-            return AttributeValue.fromBool(node.booleanValue());
-        }
-        if (node.isNull()) {
-            return AttributeValue.fromNul(true);
-        }
-        return AttributeValue.fromS(node.asText());
-    }
 }
