@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
  * OpenTelemetry for camel-opentelemetry2, which makes a span per message. A message's trace is continued from its
@@ -37,6 +38,10 @@ public final class Tracing {
         if (otlpEndpoint != null && otlpEndpoint.startsWith("http")) {
             builder.addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
                     .setEndpoint(otlpEndpoint.replaceAll("/+$", "") + "/v1/traces").build()).build());
+        } else {
+            // Nothing would read recorded spans: keep trace ids and propagation, record only what a caller's sampled
+            // trace asks for
+            builder.setSampler(Sampler.parentBased(Sampler.alwaysOff()));
         }
         return builder.build();
     }
