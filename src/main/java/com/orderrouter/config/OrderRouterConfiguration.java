@@ -27,6 +27,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -59,6 +60,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @PropertyInject("orders.tracing.otlp-endpoint")
     private String otlpEndpoint;
 
+    @PropertyInject("orders.management.worker-threads")
+    private int managementWorkerThreads;
+
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
      * default), and a number or boolean is not silently turned into a string field.
@@ -78,6 +82,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Vert.x for the management server. Health and metrics requests run on its worker pool, which grows by a thread per
+     * request up to its size (20 by default) and never shrinks; probes and scrapes need a few.
+     */
+    @BindToRegistry
+    public VertxOptions managementVertxOptions() {
+        return new VertxOptions().setWorkerPoolSize(managementWorkerThreads);
     }
 
     @BindToRegistry

@@ -68,6 +68,16 @@ class MetricsAndHealthIT extends ServiceOnLocalStack {
         assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void scrapesAreServedByASmallFixedPoolOfThreads() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            assertThat(get("/observe/metrics").statusCode()).isEqualTo(200);
+        }
+        long workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("vert.x-worker-thread-")).count();
+        assertThat(workers).isBetween(1L, 4L);
+    }
+
     private static String sample(String type, String outcome) {
         return "orders_messages_processed_total{outcome=\"" + outcome + "\",type=\"" + type + "\"}";
     }
