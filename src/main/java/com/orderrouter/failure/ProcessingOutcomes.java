@@ -1,12 +1,15 @@
 package com.orderrouter.failure;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderrouter.ingest.OrderCreated;
 import com.orderrouter.ingest.OrderEvent;
 import com.orderrouter.ingest.OrderUpdated;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
@@ -32,6 +35,9 @@ public class ProcessingOutcomes {
     private static final Set<String> KNOWN_TYPES = Set.of("order_created", "order_updated");
 
     private final MeterRegistry registry;
+    // the meters of the per-message path, looked up once (tag values are bounded)
+    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     public ProcessingOutcomes(MeterRegistry registry) {
         this.registry = registry;
@@ -66,9 +72,10 @@ public class ProcessingOutcomes {
     private void record(Exchange exchange, String outcome, Failure failure) {
         String type = typeTag(exchange.getProperty(TYPE, String.class));
         Duration took = Duration.ofMillis(exchange.getClock().elapsed());
-        registry.counter("orders.messages.processed", "type", type, "outcome", outcome).increment();
-        Timer.builder("orders.processing.duration").tag("type", type).publishPercentileHistogram()
-                .register(registry).record(took);
+        processed.computeIfAbsent(type + '/' + outcome, key -> registry.counter("orders.messages.processed", "type",
+                type, "outcome", outcome)).increment();
+        durations.computeIfAbsent(type, key -> Timer.builder("orders.processing.duration").tag("type", type)
+                .publishPercentileHistogram().register(registry)).record(took);
         try (var ids = Ids.of(exchange)) {
             MDC.put("message_id", SqsMessages.messageId(exchange));
             MDC.put("receive_count", String.valueOf(SqsMessages.receiveCount(exchange)));
