@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -46,8 +47,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * {@code error-reason} attribute and deleted, like the service's first route (no S3/SNS archiving: that is the
  * service's second route). An update whose order does not exist yet is left on the queue with a 1 s visibility.
  * <p>
- * Args: sqsEndpoint ddbEndpoint queueUrl dlqUrl table consumers expectedMessages. When done it prints one line
- * {@code BASELINE-RESULT {json}} and waits for a line (or EOF) on stdin before exiting, so the parent can read its CPU.
+ * Args: sqsEndpoint ddbEndpoint queueUrl dlqUrl table consumers expectedMessages. Once it has deleted the expected
+ * number it prints one line {@code BASELINE-RESULT {json}}; it keeps consuming (the latency phase) until a line (or
+ * EOF) arrives on stdin.
  */
 public final class BaselineConsumer {
 
@@ -59,6 +61,7 @@ public final class BaselineConsumer {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final AtomicLong deleted = new AtomicLong();
+    private final AtomicBoolean reported = new AtomicBoolean();
 
     private BaselineConsumer() {
     }
@@ -71,6 +74,11 @@ public final class BaselineConsumer {
         String table = args[4];
         int consumers = Integer.parseInt(args[5]);
         long expected = Long.parseLong(args[6]);
+        // a consumer thread that dies must end the run, not leave the parent waiting for a drain
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            e.printStackTrace();
+            Runtime.getRuntime().halt(1);
+        });
         new BaselineConsumer().run(sqsEndpoint, ddbEndpoint, queueUrl, dlqUrl, table, consumers, expected);
     }
 
@@ -95,11 +103,21 @@ public final class BaselineConsumer {
                         .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
                                 .maxConnections(consumers * 2 + 10))
                         .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build()) {
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread stdin = new Thread(() -> {
+                try {
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                } catch (java.io.IOException e) {
+                    // EOF or a closed pipe: stop as well
+                }
+                stop.set(true);
+            }, "baseline-stdin");
+            stdin.setDaemon(true);
+            stdin.start();
             List<Thread> threads = new ArrayList<>();
-            long deadline = System.nanoTime() + 600_000_000_000L;
             for (int i = 0; i < consumers; i++) {
                 Thread t = new Thread(() -> {
-                    while (deleted.get() < expected && System.nanoTime() < deadline) {
+                    while (!stop.get()) {
                         List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                                 .waitTimeSeconds(1).messageSystemAttributeNames(
                                         software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL)
@@ -115,7 +133,10 @@ public final class BaselineConsumer {
                         }
                         if (!done.isEmpty()) {
                             int failed = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)).failed().size();
-                            deleted.addAndGet(done.size() - failed);
+                            if (deleted.addAndGet(done.size() - failed) >= expected
+                                    && reported.compareAndSet(false, true)) {
+                                report();
+                            }
                         }
                     }
                 }, "baseline-consumer-" + i);
@@ -126,13 +147,19 @@ public final class BaselineConsumer {
                 t.join();
             }
         }
+    }
+
+    private void report() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("deleted", deleted.get());
         result.put("requests", snapshot(requests));
         result.put("outcomes", snapshot(outcomes));
-        System.out.println("BASELINE-RESULT " + JSON.writeValueAsString(result));
+        try {
+            System.out.println("BASELINE-RESULT " + JSON.writeValueAsString(result));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         System.out.flush();
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {

@@ -1,5 +1,6 @@
 package com.orderrouter.bench;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,308 +9,335 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Issue 7 benchmark (a program, not a test): the service jar vs. a plain AWS SDK v2 consumer ({@link BaselineConsumer})
- * on the same local stack and the same preloaded data shape. Args: [messages=20000] [consumers=10].
+ * on the same local stack and the same data, then each one's send → stored latency under a steady load
+ * ({@link PacedLatency}). Args: [messages=20000] [consumers=10] [warm-up messages=messages/2] [paced msg/s=50]
+ * [paced seconds=30].
  * <p>
- * Both run as their own JVM; both reach SQS and DynamoDB through a {@link CountingProxy} (server-side view of the
- * requests each process sends). Timing: from the first receive (visible count drops below N) to the queue being empty
- * (visible + in flight + delayed = 0); JVM start-up is reported separately. CPU: utime+stime of the process from
- * /proc/&lt;pid&gt;/stat (100 ticks/s), over the whole life (incl. start-up/JIT) and over the consumption window only.
+ * Each consumer is its own JVM and reaches SQS and DynamoDB through a {@link CountingProxy} (the server-side view of
+ * the requests it sends). It first drains a warm-up set (start-up and most JIT compilation happen there), then the
+ * measured set, preloaded with a delay so that all of it becomes visible at once: timed from the first receive to an
+ * empty queue. CPU: utime+stime from /proc/&lt;pid&gt;/stat, split by thread kind ({@link ThreadCpu}).
  */
 public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CREATED_AT = "2026-11-27T10:00:00Z";
-    private static final String UPDATED_AT = "2026-11-27T11:00:00Z";
     private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(90);
 
     private Benchmark() {
     }
 
-    record Result(String name, int messages, double startupSeconds, double seconds, double cpuWindow, double cpuTotal,
-            Map<String, Long> sqs, Map<String, Long> ddb, String check) {
+    record Run(int messages, int consumers, int warmUp, int pacedRate, int pacedSeconds) {
+    }
+
+    /**
+     * A drain: start-up (process start to first receive), seconds and CPU from the first receive to an empty queue, and
+     * the process's CPU since it started.
+     */
+    record Window(double startup, double seconds, double cpu, double cpuSinceStart, Map<String, Double> cpuByKind) {
+    }
+
+    record Result(String name, int messages, Window warmUp, Window window, Map<String, Long> sqs,
+            Map<String, Long> ddb, PacedLatency.Figures latency, String check) {
         double perSecond() {
-            return messages / seconds;
+            return messages / window.seconds;
         }
 
         double cpuPer1000() {
-            return cpuWindow / messages * 1000;
+            return window.cpu / messages * 1000;
         }
 
-        double cpuTotalPer1000() {
-            return cpuTotal / messages * 1000;
+        double sqsPerMessage() {
+            return sqs.values().stream().mapToLong(Long::longValue).sum() / (double) messages;
         }
 
-        static double perMessage(Map<String, Long> counts, int messages) {
-            return counts.values().stream().mapToLong(Long::longValue).sum() / (double) messages;
+        double ddbPerMessage() {
+            return ddb.values().stream().mapToLong(Long::longValue).sum() / (double) messages;
         }
     }
 
-    record Shape(int creates, int updates, int poison) {
-        static Shape of(int n) {
-            int poison = Math.max(1, n / 1000);
-            int updates = (n - poison) / 5;
-            return new Shape(n - poison - updates, updates, poison);
+    /** One consumer JVM as the benchmark sees it. */
+    interface ConsumerProcess extends AutoCloseable {
+        long pid();
+
+        boolean isAlive();
+
+        /** Stops it; returns what it reported about itself, if anything. */
+        String stop() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+            stop();
         }
+    }
+
+    @FunctionalInterface
+    interface Starter {
+        ConsumerProcess start(CountingProxy sqsProxy, CountingProxy ddbProxy, int expected) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int consumers = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Shape shape = Shape.of(n);
-        System.out.printf("Benchmark: %d messages (%d order_created, %d order_updated, %d poison), %d consumers%n", n,
-                shape.creates, shape.updates, shape.poison, consumers);
+        Run run = new Run(n, args.length > 1 ? Integer.parseInt(args[1]) : 10,
+                Math.max(100, args.length > 2 ? Integer.parseInt(args[2]) : n / 2),
+                args.length > 3 ? Integer.parseInt(args[3]) : 50, args.length > 4 ? Integer.parseInt(args[4]) : 30);
+        Preload.Shape shape = Preload.Shape.of(n);
+        System.out.printf("Benchmark: %d messages (%d order_created, %d order_updated, %d poison) after %d warm-up "
+                + "messages, %d consumers%n", n, shape.creates(), shape.updates(), shape.poison(), run.warmUp,
+                run.consumers);
         Result service;
         Result baseline;
         try (LocalAwsStack stack = LocalAwsStack.start()) {
             Map<String, String> env = stack.serviceEnvironment();
             try (CountingProxy sqsProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_SQS"));
                     CountingProxy ddbProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
-                service = runService(stack, sqsProxy, ddbProxy, n, consumers, shape);
-                baseline = runBaseline(stack, sqsProxy, ddbProxy, n, consumers, shape);
+                service = measure("service", stack, sqsProxy, ddbProxy, run,
+                        (sqs, ddb, expected) -> startService(stack, sqs, ddb, run));
+                baseline = measure("baseline", stack, sqsProxy, ddbProxy, run,
+                        (sqs, ddb, expected) -> startBaseline(stack, sqs, ddb, run, expected));
             }
         }
-        print(n, consumers, service, baseline);
+        print(run, service, baseline);
         System.exit(0);
     }
 
-    private static Result runService(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy, int n,
-            int consumers, Shape shape) throws Exception {
-        String prefix = "svc-" + System.currentTimeMillis() + "-";
-        preload(stack, prefix, shape);
-        sqsProxy.reset();
-        ddbProxy.reset();
+    private static Result measure(String name, LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
+            Run run, Starter starter) throws Exception {
+        String prefix = name + "-" + System.currentTimeMillis() + "-";
+        Preload.Shape warmShape = Preload.Shape.of(run.warmUp);
+        long preloadStart = System.nanoTime();
+        Preload.send(stack, "warm-" + prefix, warmShape, 0);
+        double preloadPerSecond = warmShape.total() / ((System.nanoTime() - preloadStart) / 1e9);
+        Preload.Shape shape = Preload.Shape.of(run.messages);
+        Window warmUp;
+        Window window;
+        Map<String, Long> sqs;
+        Map<String, Long> ddb;
+        PacedLatency.Figures latency;
+        String own;
+        long start = System.nanoTime();
+        try (ConsumerProcess process = starter.start(sqsProxy, ddbProxy, run.warmUp + run.messages)) {
+            warmUp = awaitDrain(stack, warmShape.total(), process, start, () -> { });
+            // everything visible at once, after a preload that takes about as long as the warm-up's did
+            long visibleAt = System.currentTimeMillis() + 2_000
+                    + (long) (1_500 * run.messages / preloadPerSecond);
+            Preload.send(stack, prefix, shape, visibleAt);
+            if (System.currentTimeMillis() > visibleAt) {
+                System.out.println("warning: the preload outlasted its delay; the first messages were visible early");
+            }
+            window = awaitDrain(stack, shape.total(), process, System.nanoTime(), () -> {
+                sqsProxy.reset();
+                ddbProxy.reset();
+            });
+            sqs = sqsProxy.counts();
+            ddb = ddbProxy.counts();
+            latency = PacedLatency.measure(stack, ddbProxy, "paced-" + prefix, run.pacedRate, run.pacedSeconds);
+            own = process.stop();
+        }
+        return new Result(name, run.messages, warmUp, window, sqs, ddb, latency,
+                verify(stack, prefix, shape) + own);
+    }
+
+    private static ConsumerProcess startService(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
+            Run run) throws IOException {
         Map<String, String> env = new HashMap<>();
-        env.put("CONCURRENT_CONSUMERS", String.valueOf(consumers));
+        env.put("CONCURRENT_CONSUMERS", String.valueOf(run.consumers));
+        // as the baseline's receives; also lets the service stop within a second at the end
         env.put("ORDERS_POLL_WAIT_SECONDS", "1");
         env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("AWS_ENDPOINT_URL_SQS", sqsProxy.endpoint());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", ddbProxy.endpoint());
+        flightRecording("service").ifPresent(option -> env.put("JAVA_TOOL_OPTIONS", option));
         Files.createDirectories(Path.of("target"));
-        long start = System.nanoTime();
-        Window window;
-        Map<String, Long> sqs;
-        Map<String, Long> ddb;
-        try (ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"))) {
-            window = awaitDrain(stack, n, service.pid(), start, service::isAlive);
-            sqs = sqsProxy.counts();
-            ddb = ddbProxy.counts();
-        }
-        String check = verify(stack, prefix, shape);
-        return new Result("service", n, window.startup, window.seconds, window.cpuWindow, window.cpuTotal, sqs, ddb,
-                check);
+        ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"));
+        return new ConsumerProcess() {
+            @Override
+            public long pid() {
+                return service.pid();
+            }
+
+            @Override
+            public boolean isAlive() {
+                return service.isAlive();
+            }
+
+            @Override
+            public String stop() throws InterruptedException {
+                service.close();
+                return "";
+            }
+        };
     }
 
-    private static Result runBaseline(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy, int n,
-            int consumers, Shape shape) throws Exception {
-        String prefix = "base-" + System.currentTimeMillis() + "-";
-        preload(stack, prefix, shape);
-        sqsProxy.reset();
-        ddbProxy.reset();
+    private static ConsumerProcess startBaseline(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
+            Run run, int expected) throws IOException {
         String classpath = String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath()
-                .toString(), Path.of("target/lib").toAbsolutePath() + "/*");
+                .toString(), Path.of("target/classes").toAbsolutePath().toString(),
+                Path.of("target/lib").toAbsolutePath() + "/*");
         Path log = Path.of("target/bench-baseline.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, BaselineConsumer.class.getName(), sqsProxy.endpoint(), ddbProxy.endpoint(),
-                stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl(),
-                stack.resources().tableName(), String.valueOf(consumers), String.valueOf(n))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        flightRecording("baseline").ifPresent(command::add);
+        command.addAll(List.of("-cp", classpath, BaselineConsumer.class.getName(), sqsProxy.endpoint(),
+                ddbProxy.endpoint(), stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl(),
+                stack.resources().tableName(), String.valueOf(run.consumers), String.valueOf(expected)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        long start = System.nanoTime();
         Process process = builder.start();
-        Window window;
-        Map<String, Long> sqs;
-        Map<String, Long> ddb;
-        try {
-            window = awaitDrain(stack, n, process.pid(), start, process::isAlive);
-            sqs = sqsProxy.counts();
-            ddb = ddbProxy.counts();
-            // let it print its own counts, then release it
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < until && Files.readAllLines(log).stream()
-                    .noneMatch(l -> l.startsWith("BASELINE-RESULT "))) {
-                Thread.sleep(100);
+        return new ConsumerProcess() {
+            @Override
+            public long pid() {
+                return process.pid();
             }
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write('\n');
+
+            @Override
+            public boolean isAlive() {
+                return process.isAlive();
             }
-            process.waitFor(30, TimeUnit.SECONDS);
-        } finally {
-            process.destroyForcibly();
-        }
-        String own = Files.readAllLines(log).stream().filter(l -> l.startsWith("BASELINE-RESULT ")).findFirst()
-                .map(l -> l.substring("BASELINE-RESULT ".length())).orElse("{}");
-        JsonNode result = JSON.readTree(own);
-        String check = verify(stack, prefix, shape) + "; baseline's own SDK-interceptor count: " + result.path("requests")
-                + ", outcomes " + result.path("outcomes");
-        return new Result("baseline", n, window.startup, window.seconds, window.cpuWindow, window.cpuTotal, sqs, ddb,
-                check);
+
+            @Override
+            public String stop() throws Exception {
+                if (process.isAlive()) {
+                    try (OutputStream stdin = process.getOutputStream()) {
+                        stdin.write('\n');
+                    } catch (IOException e) {
+                        // already exiting
+                    }
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
+                Optional<String> line = Files.readAllLines(log).stream()
+                        .filter(l -> l.startsWith("BASELINE-RESULT ")).findFirst();
+                if (line.isEmpty()) {
+                    return "";
+                }
+                JsonNode own = JSON.readTree(line.get().substring("BASELINE-RESULT ".length()));
+                return "; the baseline's own count, warm-up included: requests " + own.path("requests")
+                        + ", outcomes " + own.path("outcomes");
+            }
+        };
     }
 
-    record Window(double startup, double seconds, double cpuWindow, double cpuTotal) {
+    /** With -Dbench.jfr=DIR, each consumer JVM records a JFR profile to DIR/NAME.jfr (JDK 17 does not expand %p). */
+    private static Optional<String> flightRecording(String name) {
+        return Optional.ofNullable(System.getProperty("bench.jfr")).map(dir -> "-XX:StartFlightRecording="
+                + "settings=profile,dumponexit=true,filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
     }
 
-    /** Polls the queue every 50 ms: first receive = visible count below n; drained = nothing visible/in flight/delayed. */
-    private static Window awaitDrain(LocalAwsStack stack, int n, long pid, long start,
-            java.util.function.BooleanSupplier alive) throws Exception {
+    /**
+     * Polls the queue every 50 ms until n messages are drained. First receive: visible + delayed drops below n (a
+     * message went in flight); drained: nothing visible, in flight or delayed.
+     */
+    private static Window awaitDrain(LocalAwsStack stack, int n, ConsumerProcess process, long start,
+            Runnable onFirstReceive) throws Exception {
         long first = -1;
         double cpuAtFirst = 0;
+        Map<String, Double> byKindAtFirst = Map.of();
+        int lastTotal = -1;
+        long lastChange = start;
         while (true) {
             if (System.nanoTime() - start > TIMEOUT_NANOS) {
                 throw new IllegalStateException("not drained within 10 minutes");
             }
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("process " + pid + " exited before the queue was drained");
+            if (!process.isAlive()) {
+                throw new IllegalStateException("process " + process.pid() + " exited before the queue was drained");
             }
             Map<QueueAttributeName, String> a = stack.sqs().getQueueAttributes(b -> b
                     .queueUrl(stack.resources().ordersQueueUrl())
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-            int visible = Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            int waiting = Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
             int total = a.values().stream().mapToInt(Integer::parseInt).sum();
             long now = System.nanoTime();
-            if (first < 0 && visible < n) {
+            if (total != lastTotal || first < 0) {
+                lastTotal = total;
+                lastChange = now;
+            } else if (now - lastChange > STALL_NANOS) {
+                throw new IllegalStateException("no progress for 90 s with " + total + " messages on the queue; see "
+                        + "target/bench-*.log");
+            }
+            if (first < 0 && waiting < n) {
                 first = now;
-                cpuAtFirst = cpuSeconds(pid);
+                onFirstReceive.run();
+                cpuAtFirst = cpuSeconds(process.pid());
+                byKindAtFirst = ThreadCpu.byKind(process.pid());
             }
             if (first >= 0 && total == 0) {
-                double cpu = cpuSeconds(pid);
-                return new Window((first - start) / 1e9, (now - first) / 1e9, cpu - cpuAtFirst, cpu);
+                double cpu = cpuSeconds(process.pid());
+                return new Window((first - start) / 1e9, (now - first) / 1e9, cpu - cpuAtFirst, cpu,
+                        ThreadCpu.minus(ThreadCpu.byKind(process.pid()), byKindAtFirst));
             }
             Thread.sleep(50);
         }
     }
 
     /** utime + stime of a process, in seconds (fields 14 and 15 of /proc/pid/stat, 100 clock ticks per second). */
-    static double cpuSeconds(long pid) throws Exception {
+    static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** Creates first (all acknowledged), then the updates of the earliest creates and the poison messages. */
-    private static void preload(LocalAwsStack stack, String prefix, Shape shape) throws Exception {
-        List<String> creates = new ArrayList<>(shape.creates);
-        for (int i = 0; i < shape.creates; i++) {
-            String id = prefix + i;
-            creates.add("""
-                    {"type":"order_created","timestamp":"%s","correlation_id":"corr-%s",\
-                    "data":{"order_id":"%s","customer_id":"cust-%s","items":[{"sku":"SKU-1","quantity":1,"price":19.99}],\
-                    "total":19.99}}""".formatted(CREATED_AT, id, id, id));
-        }
-        send(stack, creates);
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < shape.updates; i++) {
-            rest.add("""
-                    {"type":"order_updated","timestamp":"%s","data":{"order_id":"%s","status":"paid"}}"""
-                    .formatted(UPDATED_AT, prefix + i));
-        }
-        for (int i = 0; i < shape.poison; i++) {
-            rest.add(i % 2 == 0 ? "not JSON " + prefix + i
-                    : "{\"type\":\"order_shipped\",\"timestamp\":\"" + UPDATED_AT + "\",\"data\":{\"order_id\":\""
-                            + prefix + "p" + i + "\"}}");
-        }
-        send(stack, rest);
-    }
-
-    private static void send(LocalAwsStack stack, List<String> bodies) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int from = 0; from < bodies.size(); from += 10) {
-                List<String> chunk = bodies.subList(from, Math.min(from + 10, bodies.size()));
-                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(chunk.get(i)).build());
-                }
-                calls.add(senders.submit(() -> {
-                    var failed = stack.sqs().sendMessageBatch(b -> b.queueUrl(stack.resources().ordersQueueUrl())
-                            .entries(entries)).failed();
-                    if (!failed.isEmpty()) {
-                        throw new IllegalStateException("send failed: " + failed);
-                    }
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            senders.shutdownNow();
-        }
-    }
-
     /** After the drain: every create stored once, every update applied. */
-    private static String verify(LocalAwsStack stack, String prefix, Shape shape) {
-        int stored = count(stack, prefix, null);
-        int paid = count(stack, prefix, "paid");
-        boolean ok = stored == shape.creates && paid == shape.updates;
+    private static String verify(LocalAwsStack stack, String prefix, Preload.Shape shape) {
+        int stored = StoredOrders.count(stack, prefix, null);
+        int paid = StoredOrders.count(stack, prefix, "paid");
+        boolean ok = stored == shape.creates() && paid == shape.updates();
         return "%s: %d/%d orders stored, %d/%d updated to paid".formatted(ok ? "OK" : "MISMATCH", stored,
-                shape.creates, paid, shape.updates);
+                shape.creates(), paid, shape.updates());
     }
 
-    private static int count(LocalAwsStack stack, String prefix, String status) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS("ORDER#" + prefix)));
-        String filter = "begins_with(pk, :p)";
-        if (status != null) {
-            values.put(":s", AttributeValue.fromS(status));
-            filter += " AND #st = :s";
-        }
-        String f = filter;
-        return stack.dynamoDb().scanPaginator(b -> {
-            b.tableName(stack.resources().tableName()).select(Select.COUNT).filterExpression(f)
-                    .expressionAttributeValues(values);
-            if (status != null) {
-                b.expressionAttributeNames(Map.of("#st", "status"));
-            }
-        }).stream().mapToInt(ScanResponse::count).sum();
-    }
-
-    private static int freePort() throws Exception {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void print(int n, int consumers, Result s, Result b) throws Exception {
+    private static void print(Run run, Result s, Result b) throws IOException {
         String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         System.out.println();
         System.out.printf("date %s | nproc %d | CPU %s | java %s%n", ZonedDateTime.now(),
                 Runtime.getRuntime().availableProcessors(), cpuModel, System.getProperty("java.version"));
-        System.out.printf("N=%d messages, %d consumers; SQS/DynamoDB requests counted by a loopback proxy in front of "
-                + "ElasticMQ/dynalite%n", n, consumers);
-        String head = "%-9s %8s %9s %8s %9s %12s %12s %11s %11s%n";
-        System.out.printf(head, "", "messages", "startup s", "seconds", "msgs/s", "CPU s/1k msg", "CPU s/1k tot",
-                "SQS req/msg", "DDB req/msg");
+        System.out.printf("N=%d messages after %d warm-up, %d consumers; requests counted by a loopback proxy in front "
+                + "of ElasticMQ/dynalite%n", run.messages, run.warmUp, run.consumers);
+        String head = "%-9s %9s %13s %8s %8s %12s %11s %11s%n";
+        System.out.printf(head, "", "startup s", "warm-up CPU s", "seconds", "msgs/s", "CPU s/1k msg", "SQS req/msg",
+                "DDB req/msg");
         for (Result r : List.of(s, b)) {
-            System.out.printf("%-9s %8d %9.1f %8.1f %9.0f %12.3f %12.3f %11.3f %11.3f%n", r.name, r.messages,
-                    r.startupSeconds, r.seconds, r.perSecond(), r.cpuPer1000(), r.cpuTotalPer1000(),
-                    Result.perMessage(r.sqs, r.messages), Result.perMessage(r.ddb, r.messages));
+            System.out.printf("%-9s %9.1f %13.1f %8.1f %8.0f %12.3f %11.3f %11.3f%n", r.name, r.warmUp.startup,
+                    r.warmUp.cpuSinceStart, r.window.seconds, r.perSecond(), r.cpuPer1000(), r.sqsPerMessage(),
+                    r.ddbPerMessage());
         }
-        System.out.printf("ratios service/baseline: throughput %.2f, CPU per message (window) %.2f, (incl. start-up) "
-                + "%.2f, SQS req %.2f, DDB req %.2f%n", s.perSecond() / b.perSecond(), s.cpuPer1000() / b.cpuPer1000(),
-                s.cpuTotalPer1000() / b.cpuTotalPer1000(),
-                Result.perMessage(s.sqs, n) / Result.perMessage(b.sqs, n),
-                Result.perMessage(s.ddb, n) / Result.perMessage(b.ddb, n));
-        System.out.println("latency p50/p99 (send -> stored): n/a (queue is preloaded, so per-message latency would be "
-                + "queueing time, not processing time)");
+        System.out.printf("ratios service/baseline: throughput %.2f, CPU per message %.2f, SQS requests %.2f, DynamoDB "
+                + "requests %.2f%n", s.perSecond() / b.perSecond(), s.cpuPer1000() / b.cpuPer1000(),
+                s.sqsPerMessage() / b.sqsPerMessage(), s.ddbPerMessage() / b.ddbPerMessage());
+        System.out.println("CPU s per 1k messages by thread kind (from /proc/<pid>/task; system = the part spent in the "
+                + "kernel, already counted in the kinds):");
+        for (Result r : List.of(s, b)) {
+            System.out.printf("  %-9s %s%n", r.name, r.window.cpuByKind.entrySet().stream().map(e -> "%s %.3f"
+                    .formatted(e.getKey(), e.getValue() / r.messages * 1000)).collect(Collectors.joining(", ")));
+        }
+        System.out.printf("latency send -> stored, %d msg/s for %d s after the drain:%n", run.pacedRate,
+                run.pacedSeconds);
+        for (Result r : List.of(s, b)) {
+            System.out.printf("  %-9s %s%n", r.name, r.latency);
+        }
         for (Result r : List.of(s, b)) {
             System.out.printf("%s requests: SQS %s, DynamoDB %s%n  check %s%n", r.name, r.sqs, r.ddb, r.check);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -40,6 +41,7 @@ final class CountingProxy implements AutoCloseable {
     });
     private final HttpClient client;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, byte[]> onSuccess = (operation, body) -> { };
 
     CountingProxy(String target) throws IOException {
         this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
@@ -65,6 +67,11 @@ final class CountingProxy implements AutoCloseable {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Called with the operation and request body of every request the target answered with 200, once it answered. */
+    void onSuccess(BiConsumer<String, byte[]> listener) {
+        onSuccess = listener;
+    }
+
     void reset() {
         counts.clear();
     }
@@ -75,7 +82,8 @@ final class CountingProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            counts.computeIfAbsent(operation(exchange, body), k -> new LongAdder()).increment();
+            String operation = operation(exchange, body);
+            counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -101,6 +109,9 @@ final class CountingProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
+            if (response.statusCode() == 200) {
+                onSuccess.accept(operation, body);
+            }
             byte[] out = response.body();
             exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
