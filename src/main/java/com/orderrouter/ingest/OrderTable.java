@@ -62,17 +62,25 @@ public class OrderTable {
 
     /**
      * An update only writes over older state; it also fails when the item does not exist (a missing attribute is never
-     * less than anything), which {@link #requireExisting} then tells apart from a stale update.
+     * less than anything), which {@link #confirmStale} then tells apart from a stale update.
      */
     public Map<String, ExpectedAttributeValue> mustBeOlderThan(OrderUpdated update) {
         return Map.of("updated_at", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.LT)
                 .attributeValueList(s(stored(update.timestamp()))).build());
     }
 
-    /** After a failed update condition: an existing item means the update was stale, a missing one means "too early". */
-    public void requireExisting(OrderUpdated update, Map<String, AttributeValue> item) {
+    /**
+     * After a failed update condition, with the item read back: stored state at least as new as the update makes it
+     * stale (a no-op). No item, or an older one (its create was stored between the update and this read), means the
+     * update has not been applied: it is retried.
+     */
+    public void confirmStale(OrderUpdated update, Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             throw new OrderNotYetCreatedException(update.orderId());
+        }
+        AttributeValue storedAt = item.get("updated_at");
+        if (storedAt == null || storedAt.s() == null || storedAt.s().compareTo(stored(update.timestamp())) < 0) {
+            throw OrderNotYetCreatedException.createdMeanwhile(update.orderId());
         }
     }
 

@@ -228,7 +228,9 @@ public final class BaselineConsumer {
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> stored = ddb.getItem(b -> b.tableName(table).key(key).consistentRead(true))
                         .item();
-                if (stored == null || stored.isEmpty()) {
+                // no item, or one whose create landed after the failed update: not applied yet, retry it
+                if (stored == null || stored.isEmpty() || !stored.containsKey("updated_at")
+                        || stored.get("updated_at").s().compareTo(at) < 0) {
                     sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
                             .visibilityTimeout(1));
                     return "not-yet-created";

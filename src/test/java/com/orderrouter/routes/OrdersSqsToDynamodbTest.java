@@ -96,8 +96,8 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         dynamodb.whenExchangeReceived(1, e -> {
             throw ConditionalCheckFailedException.builder().message("newer state").build();
         });
-        dynamodb.whenExchangeReceived(2,
-                e -> e.getMessage().setHeader("CamelAwsDdbAttributes", Map.of("pk", s("ORDER#o-1"))));
+        dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes",
+                Map.of("pk", s("ORDER#o-1"), "updated_at", s("2026-11-27T13:00:00.000000Z"))));
         dynamodb.expectedMessageCount(2);
         dlq.expectedMessageCount(0);
 
@@ -122,6 +122,24 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         assertThat(result.isFailed()).as("failed exchanges are not deleted from the queue").isTrue();
         dlq.assertIsSatisfied();
         assertThat(processed("order_updated", "retry")).isEqualTo(1);
+    }
+
+    @Test
+    void updateWhoseCreateLandsBetweenWriteAndReadIsRetriedNotDroppedAsStale() throws Exception {
+        dynamodb.whenExchangeReceived(1, e -> {
+            throw ConditionalCheckFailedException.builder().message("no item yet").build();
+        });
+        // the create was stored after the failed update: older state, so the update still has to be applied
+        dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes",
+                Map.of("pk", s("ORDER#o-1"), "updated_at", s("2026-11-27T09:15:30.500000Z"))));
+        dlq.expectedMessageCount(0);
+
+        Exchange result = orders.send(exchangeWith(UPDATED));
+
+        assertThat(result.isFailed()).as("failed exchanges are not deleted from the queue").isTrue();
+        dlq.assertIsSatisfied();
+        assertThat(processed("order_updated", "retry")).isEqualTo(1);
+        assertThat(processed("order_updated", "stale")).isZero();
     }
 
     @Test
