@@ -22,13 +22,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Issue 7 benchmark (a program, not a test): the service jar vs. a plain AWS SDK v2 consumer ({@link BaselineConsumer})
  * on the same local stack and the same data, then each one's send → stored latency under a steady load
- * ({@link PacedLatency}). Args: [messages=20000] [consumers=10] [warm-up messages=messages/2] [paced msg/s=50]
- * [paced seconds=30].
+ * ({@link PacedLatency}), and the service's throughput with 3 instances vs 1. Args: [messages=20000] [consumers=10]
+ * [warm-up messages=messages/2] [paced msg/s=50] [paced seconds=30].
  * <p>
  * Each consumer is its own JVM and reaches SQS and DynamoDB through a {@link CountingProxy} (the server-side view of
- * the requests it sends). It first drains a warm-up set (start-up and most JIT compilation happen there), then the
- * measured set, preloaded with a delay so that all of it becomes visible at once: timed from the first receive to an
- * empty queue. CPU: utime+stime from /proc/&lt;pid&gt;/stat, split by thread kind ({@link ThreadCpu}).
+ * the requests it sends). The queue is preloaded with a warm-up set, then the measured set; the consumer starts and
+ * drains both. Start-up and most JIT compilation happen during the warm-up set; the measured window runs from when
+ * only the measured set is left to an empty queue. CPU: utime+stime from /proc/&lt;pid&gt;/stat, split by thread
+ * kind ({@link ThreadCpu}).
  */
 public final class Benchmark {
 
@@ -43,13 +44,13 @@ public final class Benchmark {
     }
 
     /**
-     * A drain: start-up (process start to first receive), seconds and CPU from the first receive to an empty queue, and
-     * the process's CPU since it started.
+     * Start-up (process start to first receive), CPU used before the measured window (start-up, warm-up set, most JIT
+     * compilation), then the window's seconds, CPU and CPU by thread kind.
      */
-    record Window(double startup, double seconds, double cpu, double cpuSinceStart, Map<String, Double> cpuByKind) {
+    record Drain(double startup, double warmUpCpu, double seconds, double cpu, Map<String, Double> cpuByKind) {
     }
 
-    record Result(String name, int messages, Window warmUp, Window window, Map<String, Long> sqs,
+    record Result(String name, int messages, Drain window, Map<String, Long> sqs,
             Map<String, Long> ddb, PacedLatency.Figures latency, String check) {
         double perSecond() {
             return messages / window.seconds;
@@ -108,8 +109,13 @@ public final class Benchmark {
                 baseline = measure("baseline", stack, sqsProxy, ddbProxy, run,
                         (sqs, ddb, expected) -> startBaseline(stack, sqs, ddb, run, expected));
             }
+            print(run, service, baseline);
+            int scaleOut = Math.max(100, n / 2);
+            String one = scaleOut(stack, 1, scaleOut, run.consumers);
+            String three = scaleOut(stack, 3, scaleOut, run.consumers);
+            System.out.printf("scale-out, %d messages from cold JVMs, no proxy: 1 instance %s; 3 instances %s%n",
+                    scaleOut, one, three);
         }
-        print(run, service, baseline);
         System.exit(0);
     }
 
@@ -117,27 +123,17 @@ public final class Benchmark {
             Run run, Starter starter) throws Exception {
         String prefix = name + "-" + System.currentTimeMillis() + "-";
         Preload.Shape warmShape = Preload.Shape.of(run.warmUp);
-        long preloadStart = System.nanoTime();
-        Preload.send(stack, "warm-" + prefix, warmShape, 0);
-        double preloadPerSecond = warmShape.total() / ((System.nanoTime() - preloadStart) / 1e9);
         Preload.Shape shape = Preload.Shape.of(run.messages);
-        Window warmUp;
-        Window window;
+        // the warm-up set first, so it is received first
+        Preload.send(stack, "warm-" + prefix, warmShape);
+        Preload.send(stack, prefix, shape);
+        Drain drain;
         Map<String, Long> sqs;
         Map<String, Long> ddb;
         PacedLatency.Figures latency;
         String own;
-        long start = System.nanoTime();
-        try (ConsumerProcess process = starter.start(sqsProxy, ddbProxy, run.warmUp + run.messages)) {
-            warmUp = awaitDrain(stack, warmShape.total(), process, start, () -> { });
-            // everything visible at once, after a preload that takes about as long as the warm-up's did
-            long visibleAt = System.currentTimeMillis() + 2_000
-                    + (long) (1_500 * run.messages / preloadPerSecond);
-            Preload.send(stack, prefix, shape, visibleAt);
-            if (System.currentTimeMillis() > visibleAt) {
-                System.out.println("warning: the preload outlasted its delay; the first messages were visible early");
-            }
-            window = awaitDrain(stack, shape.total(), process, System.nanoTime(), () -> {
+        try (ConsumerProcess process = starter.start(sqsProxy, ddbProxy, warmShape.total() + shape.total())) {
+            drain = awaitDrain(stack, warmShape.total() + shape.total(), shape.total(), process, () -> {
                 sqsProxy.reset();
                 ddbProxy.reset();
             });
@@ -146,8 +142,45 @@ public final class Benchmark {
             latency = PacedLatency.measure(stack, ddbProxy, "paced-" + prefix, run.pacedRate, run.pacedSeconds);
             own = process.stop();
         }
-        return new Result(name, run.messages, warmUp, window, sqs, ddb, latency,
-                verify(stack, prefix, shape) + own);
+        return new Result(name, shape.total(), drain, sqs, ddb, latency, verify(stack, prefix, shape) + own);
+    }
+
+    /** Throughput of {@code instances} service processes on one queue, from the first message done to an empty queue. */
+    private static String scaleOut(LocalAwsStack stack, int instances, int messages, int consumers) throws Exception {
+        String prefix = "scale" + instances + "-" + System.currentTimeMillis() + "-";
+        Preload.Shape shape = Preload.Shape.of(messages);
+        Preload.send(stack, prefix, shape);
+        List<ServiceProcess> services = new ArrayList<>();
+        Drain drain;
+        try {
+            for (int i = 1; i <= instances; i++) {
+                services.add(ServiceProcess.start(stack, Map.of("CONCURRENT_CONSUMERS", String.valueOf(consumers),
+                        "ORDERS_POLL_WAIT_SECONDS", "1", "MANAGEMENT_PORT", String.valueOf(freePort())),
+                        Path.of("target/bench-scale-" + instances + "-" + i + ".log")));
+            }
+            ConsumerProcess all = new ConsumerProcess() {
+                @Override
+                public long pid() {
+                    return services.get(0).pid();
+                }
+
+                @Override
+                public boolean isAlive() {
+                    return services.stream().allMatch(ServiceProcess::isAlive);
+                }
+
+                @Override
+                public String stop() {
+                    return "";
+                }
+            };
+            drain = awaitDrain(stack, shape.total(), shape.total() - 1, all, () -> { });
+        } finally {
+            for (ServiceProcess service : services) {
+                service.close();
+            }
+        }
+        return "%.0f msg/s (%s)".formatted(shape.total() / drain.seconds(), verify(stack, prefix, shape));
     }
 
     private static ConsumerProcess startService(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
@@ -238,15 +271,18 @@ public final class Benchmark {
     }
 
     /**
-     * Polls the queue every 50 ms until n messages are drained. First receive: visible + delayed drops below n (a
-     * message went in flight); drained: nothing visible, in flight or delayed.
+     * Polls the queue every 50 ms while a process drains it. Start-up: from the call to the first receive (fewer than
+     * {@code total} visible). The measured window: from when no more than {@code measured} messages are left (the
+     * warm-up set is done) to an empty queue (nothing visible, in flight or delayed).
      */
-    private static Window awaitDrain(LocalAwsStack stack, int n, ConsumerProcess process, long start,
-            Runnable onFirstReceive) throws Exception {
-        long first = -1;
-        double cpuAtFirst = 0;
-        Map<String, Double> byKindAtFirst = Map.of();
-        int lastTotal = -1;
+    private static Drain awaitDrain(LocalAwsStack stack, int total, int measured, ConsumerProcess process,
+            Runnable onWindowStart) throws Exception {
+        long start = System.nanoTime();
+        long firstReceive = -1;
+        long windowStart = -1;
+        double cpuAtWindowStart = 0;
+        Map<String, Double> byKindAtWindowStart = Map.of();
+        int lastLeft = -1;
         long lastChange = start;
         while (true) {
             if (System.nanoTime() - start > TIMEOUT_NANOS) {
@@ -260,27 +296,29 @@ public final class Benchmark {
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-            int waiting = Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
-            int total = a.values().stream().mapToInt(Integer::parseInt).sum();
+            int visible = Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            int left = a.values().stream().mapToInt(Integer::parseInt).sum();
             long now = System.nanoTime();
-            if (total != lastTotal || first < 0) {
-                lastTotal = total;
+            if (left != lastLeft || firstReceive < 0) {
+                lastLeft = left;
                 lastChange = now;
             } else if (now - lastChange > STALL_NANOS) {
-                throw new IllegalStateException("no progress for 90 s with " + total + " messages on the queue; see "
+                throw new IllegalStateException("no progress for 90 s with " + left + " messages on the queue; see "
                         + "target/bench-*.log");
             }
-            if (first < 0 && waiting < n) {
-                first = now;
-                onFirstReceive.run();
-                cpuAtFirst = cpuSeconds(process.pid());
-                byKindAtFirst = ThreadCpu.byKind(process.pid());
+            if (firstReceive < 0 && visible < total) {
+                firstReceive = now;
             }
-            if (first >= 0 && total == 0) {
-                double cpu = cpuSeconds(process.pid());
-                return new Window((first - start) / 1e9, (now - first) / 1e9, cpu - cpuAtFirst, cpu,
-                        ThreadCpu.minus(ThreadCpu.byKind(process.pid()), byKindAtFirst));
+            if (windowStart < 0 && left <= measured) {
+                onWindowStart.run();
+                windowStart = now;
+                cpuAtWindowStart = cpuSeconds(process.pid());
+                byKindAtWindowStart = ThreadCpu.byKind(process.pid());
+            }
+            if (windowStart >= 0 && left == 0) {
+                return new Drain((firstReceive - start) / 1e9, cpuAtWindowStart, (now - windowStart) / 1e9,
+                        cpuSeconds(process.pid()) - cpuAtWindowStart,
+                        ThreadCpu.minus(ThreadCpu.byKind(process.pid()), byKindAtWindowStart));
             }
             Thread.sleep(50);
         }
@@ -320,8 +358,8 @@ public final class Benchmark {
         System.out.printf(head, "", "startup s", "warm-up CPU s", "seconds", "msgs/s", "CPU s/1k msg", "SQS req/msg",
                 "DDB req/msg");
         for (Result r : List.of(s, b)) {
-            System.out.printf("%-9s %9.1f %13.1f %8.1f %8.0f %12.3f %11.3f %11.3f%n", r.name, r.warmUp.startup,
-                    r.warmUp.cpuSinceStart, r.window.seconds, r.perSecond(), r.cpuPer1000(), r.sqsPerMessage(),
+            System.out.printf("%-9s %9.1f %13.1f %8.1f %8.0f %12.3f %11.3f %11.3f%n", r.name, r.window.startup,
+                    r.window.warmUpCpu, r.window.seconds, r.perSecond(), r.cpuPer1000(), r.sqsPerMessage(),
                     r.ddbPerMessage());
         }
         System.out.printf("ratios service/baseline: throughput %.2f, CPU per message %.2f, SQS requests %.2f, DynamoDB "

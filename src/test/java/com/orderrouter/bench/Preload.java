@@ -34,11 +34,7 @@ final class Preload {
     private Preload() {
     }
 
-    /**
-     * @param visibleAtMillis epoch millis at which every message should become visible (SQS DelaySeconds, whole
-     *                        seconds), or 0 for at once
-     */
-    static void send(LocalAwsStack stack, String prefix, Shape shape, long visibleAtMillis) throws Exception {
+    static void send(LocalAwsStack stack, String prefix, Shape shape) throws Exception {
         List<String> creates = new ArrayList<>(shape.creates);
         for (int i = 0; i < shape.creates; i++) {
             String id = prefix + i;
@@ -47,7 +43,7 @@ final class Preload {
                     "data":{"order_id":"%s","customer_id":"cust-%s","items":[{"sku":"SKU-1","quantity":1,"price":19.99}],\
                     "total":19.99}}""".formatted(CREATED_AT, id, id, id));
         }
-        sendAll(stack, creates, visibleAtMillis);
+        sendAll(stack, creates);
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < shape.updates; i++) {
             rest.add("""
@@ -59,21 +55,20 @@ final class Preload {
                     : "{\"type\":\"order_shipped\",\"timestamp\":\"" + UPDATED_AT + "\",\"data\":{\"order_id\":\""
                             + prefix + "p" + i + "\"}}");
         }
-        sendAll(stack, rest, visibleAtMillis);
+        sendAll(stack, rest);
     }
 
-    private static void sendAll(LocalAwsStack stack, List<String> bodies, long visibleAtMillis) throws Exception {
+    private static void sendAll(LocalAwsStack stack, List<String> bodies) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> calls = new ArrayList<>();
             for (int from = 0; from < bodies.size(); from += 10) {
                 List<String> chunk = bodies.subList(from, Math.min(from + 10, bodies.size()));
                 calls.add(senders.submit(() -> {
-                    int delay = (int) Math.max(0, Math.ceil((visibleAtMillis - System.currentTimeMillis()) / 1000.0));
                     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
                     for (int i = 0; i < chunk.size(); i++) {
                         entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(chunk.get(i))
-                                .delaySeconds(delay).build());
+                                .build());
                     }
                     var failed = stack.sqs().sendMessageBatch(b -> b.queueUrl(stack.resources().ordersQueueUrl())
                             .entries(entries)).failed();
