@@ -1,20 +1,18 @@
 package com.orderrouter.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.bench.ConsumerProcesses.ConsumerProcess;
+import com.orderrouter.bench.ConsumerProcesses.Endpoints;
+import com.orderrouter.bench.ConsumerProcesses.Starter;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -25,15 +23,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * ({@link PacedLatency}), and the service's throughput with 3 instances vs 1. Args: [messages=20000] [consumers=10]
  * [warm-up messages=messages/2] [paced msg/s=50] [paced seconds=30].
  * <p>
- * Each consumer is its own JVM and reaches SQS and DynamoDB through a {@link CountingProxy} (the server-side view of
- * the requests it sends). The queue is preloaded with a warm-up set, then the measured set; the consumer starts and
- * drains both. Start-up and most JIT compilation happen during the warm-up set; the measured window runs from when
- * only the measured set is left to an empty queue. CPU: utime+stime from /proc/&lt;pid&gt;/stat, split by thread
- * kind ({@link ThreadCpu}).
+ * Each consumer is its own JVM ({@link ConsumerProcesses}). Timed pass, straight to ElasticMQ and dynalite: the queue
+ * holds a warm-up set, then the measured set; start-up and most JIT compilation happen during the warm-up set, and the
+ * window runs from when only the measured set is left to an empty queue. CPU: utime+stime from /proc/&lt;pid&gt;/stat,
+ * split by thread kind ({@link ThreadCpu}). Counted pass, a new JVM on a quarter as many messages through a
+ * {@link CountingProxy} per service (the servers' view of the requests), then the latency phase through it.
  */
 public final class Benchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(90);
 
@@ -50,7 +47,7 @@ public final class Benchmark {
     record Drain(double startup, double warmUpCpu, double seconds, double cpu, Map<String, Double> cpuByKind) {
     }
 
-    record Result(String name, int messages, Drain window, Map<String, Long> sqs,
+    record Result(String name, int messages, Drain window, int counted, Map<String, Long> sqs,
             Map<String, Long> ddb, PacedLatency.Figures latency, String check) {
         double perSecond() {
             return messages / window.seconds;
@@ -61,32 +58,12 @@ public final class Benchmark {
         }
 
         double sqsPerMessage() {
-            return sqs.values().stream().mapToLong(Long::longValue).sum() / (double) messages;
+            return sqs.values().stream().mapToLong(Long::longValue).sum() / (double) counted;
         }
 
         double ddbPerMessage() {
-            return ddb.values().stream().mapToLong(Long::longValue).sum() / (double) messages;
+            return ddb.values().stream().mapToLong(Long::longValue).sum() / (double) counted;
         }
-    }
-
-    /** One consumer JVM as the benchmark sees it. */
-    interface ConsumerProcess extends AutoCloseable {
-        long pid();
-
-        boolean isAlive();
-
-        /** Stops it; returns what it reported about itself, if anything. */
-        String stop() throws Exception;
-
-        @Override
-        default void close() throws Exception {
-            stop();
-        }
-    }
-
-    @FunctionalInterface
-    interface Starter {
-        ConsumerProcess start(CountingProxy sqsProxy, CountingProxy ddbProxy, int expected) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,9 +82,10 @@ public final class Benchmark {
             try (CountingProxy sqsProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_SQS"));
                     CountingProxy ddbProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
                 service = measure("service", stack, sqsProxy, ddbProxy, run,
-                        (sqs, ddb, expected) -> startService(stack, sqs, ddb, run));
+                        (endpoints, expected) -> ConsumerProcesses.service(stack, endpoints, run.consumers));
                 baseline = measure("baseline", stack, sqsProxy, ddbProxy, run,
-                        (sqs, ddb, expected) -> startBaseline(stack, sqs, ddb, run, expected));
+                        (endpoints, expected) -> ConsumerProcesses.baseline(stack, endpoints, run.consumers,
+                                expected));
             }
             print(run, service, baseline);
             int scaleOut = Math.max(100, n / 2);
@@ -119,30 +97,46 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /**
+     * Two passes with a fresh JVM each: the timed one straight to the servers (the proxy would cap throughput and
+     * share the cores), then a counted one of a quarter of the messages through the proxies, followed by the
+     * steady-rate latency.
+     */
     private static Result measure(String name, LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
             Run run, Starter starter) throws Exception {
         String prefix = name + "-" + System.currentTimeMillis() + "-";
         Preload.Shape warmShape = Preload.Shape.of(run.warmUp);
         Preload.Shape shape = Preload.Shape.of(run.messages);
+        Map<String, String> servers = stack.serviceEnvironment();
         // the warm-up set first, so it is received first
         Preload.send(stack, "warm-" + prefix, warmShape);
         Preload.send(stack, prefix, shape);
         Drain drain;
+        try (ConsumerProcess process = starter.start(new Endpoints(servers.get("AWS_ENDPOINT_URL_SQS"),
+                servers.get("AWS_ENDPOINT_URL_DYNAMODB")), warmShape.total() + shape.total())) {
+            drain = awaitDrain(stack, warmShape.total() + shape.total(), shape.total(), process, () -> { });
+        }
+        String check = verify(stack, prefix, shape);
+
+        String countedPrefix = "counted-" + prefix;
+        Preload.Shape counted = Preload.Shape.of(Math.max(100, run.messages / 4));
+        Preload.send(stack, countedPrefix, counted);
+        sqsProxy.reset();
+        ddbProxy.reset();
         Map<String, Long> sqs;
         Map<String, Long> ddb;
         PacedLatency.Figures latency;
         String own;
-        try (ConsumerProcess process = starter.start(sqsProxy, ddbProxy, warmShape.total() + shape.total())) {
-            drain = awaitDrain(stack, warmShape.total() + shape.total(), shape.total(), process, () -> {
-                sqsProxy.reset();
-                ddbProxy.reset();
-            });
+        try (ConsumerProcess process = starter.start(new Endpoints(sqsProxy.endpoint(), ddbProxy.endpoint()),
+                counted.total())) {
+            awaitDrain(stack, counted.total(), counted.total(), process, () -> { });
             sqs = sqsProxy.counts();
             ddb = ddbProxy.counts();
             latency = PacedLatency.measure(stack, ddbProxy, "paced-" + prefix, run.pacedRate, run.pacedSeconds);
             own = process.stop();
         }
-        return new Result(name, shape.total(), drain, sqs, ddb, latency, verify(stack, prefix, shape) + own);
+        return new Result(name, shape.total(), drain, counted.total(), sqs, ddb, latency, check + "; counted pass "
+                + verify(stack, countedPrefix, counted) + own);
     }
 
     /** Throughput of {@code instances} service processes on one queue, from the first message done to an empty queue. */
@@ -181,93 +175,6 @@ public final class Benchmark {
             }
         }
         return "%.0f msg/s (%s)".formatted(shape.total() / drain.seconds(), verify(stack, prefix, shape));
-    }
-
-    private static ConsumerProcess startService(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
-            Run run) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("CONCURRENT_CONSUMERS", String.valueOf(run.consumers));
-        // as the baseline's receives; also lets the service stop within a second at the end
-        env.put("ORDERS_POLL_WAIT_SECONDS", "1");
-        env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
-        env.put("AWS_ENDPOINT_URL_SQS", sqsProxy.endpoint());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", ddbProxy.endpoint());
-        flightRecording("service").ifPresent(option -> env.put("JAVA_TOOL_OPTIONS", option));
-        Files.createDirectories(Path.of("target"));
-        ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"));
-        return new ConsumerProcess() {
-            @Override
-            public long pid() {
-                return service.pid();
-            }
-
-            @Override
-            public boolean isAlive() {
-                return service.isAlive();
-            }
-
-            @Override
-            public String stop() throws InterruptedException {
-                service.close();
-                return "";
-            }
-        };
-    }
-
-    private static ConsumerProcess startBaseline(LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
-            Run run, int expected) throws IOException {
-        String classpath = String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath()
-                .toString(), Path.of("target/classes").toAbsolutePath().toString(),
-                Path.of("target/lib").toAbsolutePath() + "/*");
-        Path log = Path.of("target/bench-baseline.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        flightRecording("baseline").ifPresent(command::add);
-        command.addAll(List.of("-cp", classpath, BaselineConsumer.class.getName(), sqsProxy.endpoint(),
-                ddbProxy.endpoint(), stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl(),
-                stack.resources().tableName(), String.valueOf(run.consumers), String.valueOf(expected)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        Process process = builder.start();
-        return new ConsumerProcess() {
-            @Override
-            public long pid() {
-                return process.pid();
-            }
-
-            @Override
-            public boolean isAlive() {
-                return process.isAlive();
-            }
-
-            @Override
-            public String stop() throws Exception {
-                if (process.isAlive()) {
-                    try (OutputStream stdin = process.getOutputStream()) {
-                        stdin.write('\n');
-                    } catch (IOException e) {
-                        // already exiting
-                    }
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                }
-                Optional<String> line = Files.readAllLines(log).stream()
-                        .filter(l -> l.startsWith("BASELINE-RESULT ")).findFirst();
-                if (line.isEmpty()) {
-                    return "";
-                }
-                JsonNode own = JSON.readTree(line.get().substring("BASELINE-RESULT ".length()));
-                return "; the baseline's own count, warm-up included: requests " + own.path("requests")
-                        + ", outcomes " + own.path("outcomes");
-            }
-        };
-    }
-
-    /** With -Dbench.jfr=DIR, each consumer JVM records a JFR profile to DIR/NAME.jfr (JDK 17 does not expand %p). */
-    private static Optional<String> flightRecording(String name) {
-        return Optional.ofNullable(System.getProperty("bench.jfr")).map(dir -> "-XX:StartFlightRecording="
-                + "settings=profile,dumponexit=true,filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
     }
 
     /**
@@ -352,8 +259,9 @@ public final class Benchmark {
         System.out.println();
         System.out.printf("date %s | nproc %d | CPU %s | java %s%n", ZonedDateTime.now(),
                 Runtime.getRuntime().availableProcessors(), cpuModel, System.getProperty("java.version"));
-        System.out.printf("N=%d messages after %d warm-up, %d consumers; requests counted by a loopback proxy in front "
-                + "of ElasticMQ/dynalite%n", run.messages, run.warmUp, run.consumers);
+        System.out.printf("N=%d messages after %d warm-up, %d consumers, straight to ElasticMQ/dynalite; requests "
+                + "counted in a second pass of %d through a loopback proxy%n", run.messages, run.warmUp, run.consumers,
+                s.counted);
         String head = "%-9s %9s %13s %8s %8s %12s %11s %11s%n";
         System.out.printf(head, "", "startup s", "warm-up CPU s", "seconds", "msgs/s", "CPU s/1k msg", "SQS req/msg",
                 "DDB req/msg");
@@ -371,7 +279,7 @@ public final class Benchmark {
             System.out.printf("  %-9s %s%n", r.name, r.window.cpuByKind.entrySet().stream().map(e -> "%s %.3f"
                     .formatted(e.getKey(), e.getValue() / r.messages * 1000)).collect(Collectors.joining(", ")));
         }
-        System.out.printf("latency send -> stored, %d msg/s for %d s after the drain:%n", run.pacedRate,
+        System.out.printf("latency send -> stored (through the proxy), %d msg/s for %d s:%n", run.pacedRate,
                 run.pacedSeconds);
         for (Result r : List.of(s, b)) {
             System.out.printf("  %-9s %s%n", r.name, r.latency);

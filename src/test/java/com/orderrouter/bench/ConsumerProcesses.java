@@ -1,0 +1,144 @@
+package com.orderrouter.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.ServiceProcess;
+
+/** The two consumer JVMs the benchmark compares, started against given SQS and DynamoDB endpoints. */
+final class ConsumerProcesses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where a consumer sends its SQS and DynamoDB requests: the servers, or the counting proxies in front of them. */
+    record Endpoints(String sqs, String dynamoDb) {
+    }
+
+    /** One consumer JVM as the benchmark sees it. */
+    interface ConsumerProcess extends AutoCloseable {
+        long pid();
+
+        boolean isAlive();
+
+        /** Stops it; returns what it reported about itself, if anything. */
+        String stop() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+            stop();
+        }
+    }
+
+
+    @FunctionalInterface
+    interface Starter {
+        ConsumerProcess start(Endpoints endpoints, int expected) throws Exception;
+    }
+
+    private ConsumerProcesses() {
+    }
+
+    static ConsumerProcess service(LocalAwsStack stack, Endpoints endpoints, int consumers)
+            throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("CONCURRENT_CONSUMERS", String.valueOf(consumers));
+        // as the baseline's receives; also lets the service stop within a second at the end
+        env.put("ORDERS_POLL_WAIT_SECONDS", "1");
+        env.put("MANAGEMENT_PORT", String.valueOf(Benchmark.freePort()));
+        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
+        flightRecording("service").ifPresent(option -> env.put("JAVA_TOOL_OPTIONS", option));
+        // -Dbench.service-env="NAME=value,..." measures the cost of a setting, e.g. LOG_LEVEL=WARN
+        for (String setting : System.getProperty("bench.service-env", "").split(",")) {
+            if (setting.contains("=")) {
+                env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        Files.createDirectories(Path.of("target"));
+        ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"));
+        return new ConsumerProcess() {
+            @Override
+            public long pid() {
+                return service.pid();
+            }
+
+            @Override
+            public boolean isAlive() {
+                return service.isAlive();
+            }
+
+            @Override
+            public String stop() throws InterruptedException {
+                service.close();
+                return "";
+            }
+        };
+    }
+
+    static ConsumerProcess baseline(LocalAwsStack stack, Endpoints endpoints, int consumers, int expected)
+            throws IOException {
+        String classpath = String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath()
+                .toString(), Path.of("target/classes").toAbsolutePath().toString(),
+                Path.of("target/lib").toAbsolutePath() + "/*");
+        Path log = Path.of("target/bench-baseline.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        flightRecording("baseline").ifPresent(command::add);
+        command.addAll(List.of("-cp", classpath, BaselineConsumer.class.getName(), endpoints.sqs(),
+                endpoints.dynamoDb(), stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl(),
+                stack.resources().tableName(), String.valueOf(consumers), String.valueOf(expected)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        Process process = builder.start();
+        return new ConsumerProcess() {
+            @Override
+            public long pid() {
+                return process.pid();
+            }
+
+            @Override
+            public boolean isAlive() {
+                return process.isAlive();
+            }
+
+            @Override
+            public String stop() throws Exception {
+                if (process.isAlive()) {
+                    try (OutputStream stdin = process.getOutputStream()) {
+                        stdin.write('\n');
+                    } catch (IOException e) {
+                        // already exiting
+                    }
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
+                Optional<String> line = Files.readAllLines(log).stream()
+                        .filter(l -> l.startsWith("BASELINE-RESULT ")).findFirst();
+                if (line.isEmpty()) {
+                    return "";
+                }
+                JsonNode own = JSON.readTree(line.get().substring("BASELINE-RESULT ".length()));
+                return "; the baseline's own count, warm-up included: requests " + own.path("requests")
+                        + ", outcomes " + own.path("outcomes");
+            }
+        };
+    }
+
+    /** With -Dbench.jfr=DIR, each consumer JVM records a JFR profile to DIR/NAME.jfr (JDK 17 does not expand %p). */
+    private static Optional<String> flightRecording(String name) {
+        return Optional.ofNullable(System.getProperty("bench.jfr")).map(dir -> "-XX:StartFlightRecording="
+                + "settings=profile,dumponexit=true,filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
+    }
+}
