@@ -7,17 +7,19 @@ package com.orderrouter.ingest;
 public class OrderNotYetCreatedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public OrderNotYetCreatedException(String orderId) {
-        this("order " + orderId + " does not exist yet; the update is retried until its create has been stored", true);
+    private OrderNotYetCreatedException(String message) {
+        super(message);
     }
 
-    private OrderNotYetCreatedException(String message, boolean unused) {
-        super(message);
+    /** No item for the order when the update was tried. */
+    public static OrderNotYetCreatedException missing(String orderId) {
+        return new OrderNotYetCreatedException("order " + orderId + " does not exist yet; the update is retried until "
+                + "its create has been stored");
     }
 
     /** The update's condition failed because the order did not exist then, and its create was stored right after. */
     public static OrderNotYetCreatedException createdMeanwhile(String orderId) {
         return new OrderNotYetCreatedException("order " + orderId + " was created while its update was being applied; "
-                + "the update is retried", true);
+                + "the update is retried");
     }
 }

@@ -76,7 +76,7 @@ public class OrderTable {
      */
     public void confirmStale(OrderUpdated update, Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
-            throw new OrderNotYetCreatedException(update.orderId());
+            throw OrderNotYetCreatedException.missing(update.orderId());
         }
         AttributeValue storedAt = item.get("updated_at");
         if (storedAt == null || storedAt.s() == null || storedAt.s().compareTo(stored(update.timestamp())) < 0) {

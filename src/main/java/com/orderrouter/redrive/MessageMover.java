@@ -3,7 +3,6 @@ package com.orderrouter.redrive;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,12 +121,10 @@ final class MessageMover {
     }
 
     private void move(List<Message> batch) {
-        Map<String, Message> byEntry = new HashMap<>();
+        // entry id = index in the batch
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (Message message : batch) {
-            String entryId = String.valueOf(entries.size());
-            byEntry.put(entryId, message);
-            entries.add(copy(message, entryId));
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(copy(batch.get(i), String.valueOf(i)));
         }
         SendMessageBatchResponse sent;
         try {
@@ -136,28 +133,28 @@ final class MessageMover {
             failed += batch.size(); // none was deleted; they are released with the others
             throw e;
         }
-        sent.failed().forEach(entry -> fail(byEntry.get(entry.id()), "not sent: " + entry.code() + " " + entry.message()));
-        List<Message> copied = sent.successful().stream().map(entry -> byEntry.get(entry.id())).toList();
+        sent.failed().forEach(entry -> fail(batch.get(Integer.parseInt(entry.id())), "not sent: " + entry.code() + " "
+                + entry.message()));
+        List<Message> copied = sent.successful().stream().map(entry -> batch.get(Integer.parseInt(entry.id())))
+                .toList();
         if (!copied.isEmpty()) {
             delete(copied);
         }
     }
 
     private void delete(List<Message> copied) {
-        Map<String, Message> byEntry = new HashMap<>();
+        // entry id = index in the list
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (Message message : copied) {
-            String entryId = String.valueOf(entries.size());
-            byEntry.put(entryId, message);
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(entryId)
-                    .receiptHandle(held.get(message.messageId())).build());
+        for (int i = 0; i < copied.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
+                    .receiptHandle(held.get(copied.get(i).messageId())).build());
         }
         DeleteMessageBatchResponse deleted = sqs.deleteMessageBatch(b -> b.queueUrl(dlqUrl).entries(entries));
-        deleted.failed().forEach(entry -> fail(byEntry.get(entry.id()),
+        deleted.failed().forEach(entry -> fail(copied.get(Integer.parseInt(entry.id())),
                 "sent, but not deleted from the DLQ (a later redrive sends it again): " + entry.code() + " "
                         + entry.message()));
         deleted.successful().forEach(entry -> {
-            Message message = byEntry.get(entry.id());
+            Message message = copied.get(Integer.parseInt(entry.id()));
             held.remove(message.messageId());
             moved++;
             out.println("moved " + DeadLetter.of(message).line());

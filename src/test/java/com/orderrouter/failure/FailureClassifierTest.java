@@ -71,7 +71,7 @@ class FailureClassifierTest {
                 .isFalse();
         assertThat(classifier.isPoison(SdkClientException.create("Unable to execute HTTP request: Connection refused")))
                 .isFalse();
-        assertThat(classifier.isPoison(new OrderNotYetCreatedException("o-1"))).isFalse();
+        assertThat(classifier.isPoison(OrderNotYetCreatedException.missing("o-1"))).isFalse();
         assertThat(classifier.isPoison(new IllegalStateException("a bug"))).isFalse();
     }
 
