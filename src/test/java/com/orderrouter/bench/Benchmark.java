@@ -15,6 +15,7 @@ import com.orderrouter.bench.ConsumerProcesses.Endpoints;
 import com.orderrouter.bench.ConsumerProcesses.Starter;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
+import com.orderrouter.localstack.StackProbe;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -105,22 +106,23 @@ public final class Benchmark {
     private static Result measure(String name, LocalAwsStack stack, CountingProxy sqsProxy, CountingProxy ddbProxy,
             Run run, Starter starter) throws Exception {
         String prefix = name + "-" + System.currentTimeMillis() + "-";
+        StackProbe probe = new StackProbe(stack);
         Preload.Shape warmShape = Preload.Shape.of(run.warmUp);
         Preload.Shape shape = Preload.Shape.of(run.messages);
         Map<String, String> servers = stack.serviceEnvironment();
         // the warm-up set first, so it is received first
-        Preload.send(stack, "warm-" + prefix, warmShape);
-        Preload.send(stack, prefix, shape);
+        Preload.send(probe, "warm-" + prefix, warmShape);
+        Preload.send(probe, prefix, shape);
         Drain drain;
         try (ConsumerProcess process = starter.start(new Endpoints(servers.get("AWS_ENDPOINT_URL_SQS"),
                 servers.get("AWS_ENDPOINT_URL_DYNAMODB")), warmShape.total() + shape.total())) {
             drain = awaitDrain(stack, warmShape.total() + shape.total(), shape.total(), process, () -> { });
         }
-        String check = verify(stack, prefix, shape);
+        String check = verify(probe, prefix, shape);
 
         String countedPrefix = "counted-" + prefix;
         Preload.Shape counted = Preload.Shape.of(Math.max(100, run.messages / 4));
-        Preload.send(stack, countedPrefix, counted);
+        Preload.send(probe, countedPrefix, counted);
         sqsProxy.reset();
         ddbProxy.reset();
         Map<String, Long> sqs;
@@ -136,45 +138,32 @@ public final class Benchmark {
             own = process.stop();
         }
         return new Result(name, shape.total(), drain, counted.total(), sqs, ddb, latency, check + "; counted pass "
-                + verify(stack, countedPrefix, counted) + own);
+                + verify(probe, countedPrefix, counted) + own);
     }
 
     /** Throughput of {@code instances} service processes on one queue, from the first message done to an empty queue. */
     private static String scaleOut(LocalAwsStack stack, int instances, int messages, int consumers) throws Exception {
         String prefix = "scale" + instances + "-" + System.currentTimeMillis() + "-";
+        StackProbe probe = new StackProbe(stack);
         Preload.Shape shape = Preload.Shape.of(messages);
-        Preload.send(stack, prefix, shape);
+        Preload.send(probe, prefix, shape);
         List<ServiceProcess> services = new ArrayList<>();
         Drain drain;
         try {
             for (int i = 1; i <= instances; i++) {
                 services.add(ServiceProcess.start(stack, Map.of("CONCURRENT_CONSUMERS", String.valueOf(consumers),
-                        "ORDERS_POLL_WAIT_SECONDS", "1", "MANAGEMENT_PORT", String.valueOf(freePort())),
+                        "ORDERS_POLL_WAIT_SECONDS", "1", "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
                         Path.of("target/bench-scale-" + instances + "-" + i + ".log")));
             }
-            ConsumerProcess all = new ConsumerProcess() {
-                @Override
-                public long pid() {
-                    return services.get(0).pid();
-                }
-
-                @Override
-                public boolean isAlive() {
-                    return services.stream().allMatch(ServiceProcess::isAlive);
-                }
-
-                @Override
-                public String stop() {
-                    return "";
-                }
-            };
+            ConsumerProcess all = new ConsumerProcess(services.get(0).pid(),
+                    () -> services.stream().allMatch(ServiceProcess::isAlive), () -> "");
             drain = awaitDrain(stack, shape.total(), shape.total() - 1, all, () -> { });
         } finally {
             for (ServiceProcess service : services) {
                 service.close();
             }
         }
-        return "%.0f msg/s (%s)".formatted(shape.total() / drain.seconds(), verify(stack, prefix, shape));
+        return "%.0f msg/s (%s)".formatted(shape.total() / drain.seconds(), verify(probe, prefix, shape));
     }
 
     /**
@@ -219,46 +208,38 @@ public final class Benchmark {
             if (windowStart < 0 && left <= measured) {
                 onWindowStart.run();
                 windowStart = now;
-                cpuAtWindowStart = cpuSeconds(process.pid());
+                cpuAtWindowStart = ThreadCpu.processSeconds(process.pid());
                 byKindAtWindowStart = ThreadCpu.byKind(process.pid());
             }
             if (windowStart >= 0 && left == 0) {
                 return new Drain((firstReceive - start) / 1e9, cpuAtWindowStart, (now - windowStart) / 1e9,
-                        cpuSeconds(process.pid()) - cpuAtWindowStart,
+                        ThreadCpu.processSeconds(process.pid()) - cpuAtWindowStart,
                         ThreadCpu.minus(ThreadCpu.byKind(process.pid()), byKindAtWindowStart));
             }
             Thread.sleep(50);
         }
     }
 
-    /** utime + stime of a process, in seconds (fields 14 and 15 of /proc/pid/stat, 100 clock ticks per second). */
-    static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
     /** After the drain: every create stored once, every update applied. */
-    private static String verify(LocalAwsStack stack, String prefix, Preload.Shape shape) {
-        int stored = StoredOrders.count(stack, prefix, null);
-        int paid = StoredOrders.count(stack, prefix, "paid");
+    private static String verify(StackProbe probe, String prefix, Preload.Shape shape) {
+        int stored = probe.storedOrders(prefix, null);
+        int paid = probe.storedOrders(prefix, "paid");
         boolean ok = stored == shape.creates() && paid == shape.updates();
         return "%s: %d/%d orders stored, %d/%d updated to paid".formatted(ok ? "OK" : "MISMATCH", stored,
                 shape.creates(), paid, shape.updates());
     }
 
-    static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** Date, cores, CPU model and Java version, for the figures' record. */
+    static String machine() throws IOException {
+        String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        return "date %s | nproc %d | CPU %s | java %s".formatted(ZonedDateTime.now(),
+                Runtime.getRuntime().availableProcessors(), cpuModel, System.getProperty("java.version"));
     }
 
     private static void print(Run run, Result s, Result b) throws IOException {
-        String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         System.out.println();
-        System.out.printf("date %s | nproc %d | CPU %s | java %s%n", ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(), cpuModel, System.getProperty("java.version"));
+        System.out.println(machine());
         System.out.printf("N=%d messages after %d warm-up, %d consumers, straight to ElasticMQ/dynalite; requests "
                 + "counted in a second pass of %d through a loopback proxy%n", run.messages, run.warmUp, run.consumers,
                 s.counted);

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,21 +27,22 @@ final class ConsumerProcesses {
     record Endpoints(String sqs, String dynamoDb) {
     }
 
-    /** One consumer JVM as the benchmark sees it. */
-    interface ConsumerProcess extends AutoCloseable {
-        long pid();
-
-        boolean isAlive();
+    /** One consumer JVM as the benchmark sees it; closing it stops it. */
+    record ConsumerProcess(long pid, BooleanSupplier alive, Callable<String> stopper) implements AutoCloseable {
+        boolean isAlive() {
+            return alive.getAsBoolean();
+        }
 
         /** Stops it; returns what it reported about itself, if anything. */
-        String stop() throws Exception;
+        String stop() throws Exception {
+            return stopper.call();
+        }
 
         @Override
-        default void close() throws Exception {
+        public void close() throws Exception {
             stop();
         }
     }
-
 
     @FunctionalInterface
     interface Starter {
@@ -55,7 +58,7 @@ final class ConsumerProcesses {
         env.put("CONCURRENT_CONSUMERS", String.valueOf(consumers));
         // as the baseline's receives; also lets the service stop within a second at the end
         env.put("ORDERS_POLL_WAIT_SECONDS", "1");
-        env.put("MANAGEMENT_PORT", String.valueOf(Benchmark.freePort()));
+        env.put("MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
         flightRecording("service").ifPresent(option -> env.put("JAVA_TOOL_OPTIONS", option));
@@ -67,23 +70,10 @@ final class ConsumerProcesses {
         }
         Files.createDirectories(Path.of("target"));
         ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"));
-        return new ConsumerProcess() {
-            @Override
-            public long pid() {
-                return service.pid();
-            }
-
-            @Override
-            public boolean isAlive() {
-                return service.isAlive();
-            }
-
-            @Override
-            public String stop() throws InterruptedException {
-                service.close();
-                return "";
-            }
-        };
+        return new ConsumerProcess(service.pid(), service::isAlive, () -> {
+            service.close();
+            return "";
+        });
     }
 
     static ConsumerProcess baseline(LocalAwsStack stack, Endpoints endpoints, int consumers, int expected)
@@ -101,39 +91,29 @@ final class ConsumerProcesses {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         Process process = builder.start();
-        return new ConsumerProcess() {
-            @Override
-            public long pid() {
-                return process.pid();
-            }
+        return new ConsumerProcess(process.pid(), process::isAlive, () -> stopBaseline(process, log));
+    }
 
-            @Override
-            public boolean isAlive() {
-                return process.isAlive();
+    /** Releases the baseline (a line on its stdin) and returns its own request and outcome counts. */
+    private static String stopBaseline(Process process, Path log) throws Exception {
+        if (process.isAlive()) {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write('\n');
+            } catch (IOException e) {
+                // already exiting
             }
-
-            @Override
-            public String stop() throws Exception {
-                if (process.isAlive()) {
-                    try (OutputStream stdin = process.getOutputStream()) {
-                        stdin.write('\n');
-                    } catch (IOException e) {
-                        // already exiting
-                    }
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                }
-                Optional<String> line = Files.readAllLines(log).stream()
-                        .filter(l -> l.startsWith("BASELINE-RESULT ")).findFirst();
-                if (line.isEmpty()) {
-                    return "";
-                }
-                JsonNode own = JSON.readTree(line.get().substring("BASELINE-RESULT ".length()));
-                return "; the baseline's own count, warm-up included: requests " + own.path("requests")
-                        + ", outcomes " + own.path("outcomes");
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
-        };
+        }
+        Optional<String> line = Files.readAllLines(log).stream().filter(l -> l.startsWith("BASELINE-RESULT "))
+                .findFirst();
+        if (line.isEmpty()) {
+            return "";
+        }
+        JsonNode own = JSON.readTree(line.get().substring("BASELINE-RESULT ".length()));
+        return "; the baseline's own SDK-interceptor count: requests " + own.path("requests") + ", outcomes "
+                + own.path("outcomes");
     }
 
     /** With -Dbench.jfr=DIR, each consumer JVM records a JFR profile to DIR/NAME.jfr (JDK 17 does not expand %p). */

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.OrderEventsJson;
+import com.orderrouter.localstack.StackProbe;
 
 /**
  * End-to-end latency under a steady load, for a consumer that is already running: one order_created per tick at a
@@ -46,6 +48,7 @@ final class PacedLatency {
                 }
             }
         });
+        StackProbe probe = new StackProbe(stack);
         AtomicInteger next = new AtomicInteger();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -56,10 +59,7 @@ final class PacedLatency {
                 }
                 String id = prefix + i;
                 sentAt.put(id, System.nanoTime());
-                stack.sqs().sendMessage(b -> b.queueUrl(stack.resources().ordersQueueUrl()).messageBody("""
-                        {"type":"order_created","timestamp":"2026-11-27T10:00:00Z","data":{"order_id":"%s",\
-                        "customer_id":"cust-1","items":[{"sku":"SKU-1","quantity":1,"price":19.99}],"total":19.99}}"""
-                        .formatted(id)));
+                probe.send(OrderEventsJson.created(id, Preload.CREATED_AT));
             }, 0, TimeUnit.SECONDS.toNanos(1) / rate, TimeUnit.NANOSECONDS);
             long settleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) + SETTLE_NANOS;
             while (storedAt.size() < total && System.nanoTime() < settleBy) {

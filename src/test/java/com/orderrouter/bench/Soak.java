@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -17,10 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.ServiceProcess;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import com.orderrouter.localstack.StackProbe;
 
 /**
  * Issue 7 soak (a program, not a test): the service jar under a steady load for a long time, to show that memory and
@@ -56,14 +59,15 @@ public final class Soak {
         AtomicInteger sent = new AtomicInteger();
         String check;
         try (LocalAwsStack stack = LocalAwsStack.start()) {
-            int port = Benchmark.freePort();
+            int port = ServiceProcess.freePort();
             Files.createDirectories(Path.of("target"));
             try (ServiceProcess service = ServiceProcess.start(stack, Map.of("MANAGEMENT_PORT", String.valueOf(port)),
                     Path.of("target/soak-service.log"))) {
                 awaitReady(service, port);
                 ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
                 long start = System.nanoTime();
-                ticker.scheduleAtFixedRate(() -> send(stack, prefix, sent.getAndIncrement(), rate), 0,
+                StackProbe probe = new StackProbe(stack);
+                ticker.scheduleAtFixedRate(() -> send(probe, prefix, sent.getAndIncrement()), 0,
                         TimeUnit.SECONDS.toNanos(1) / rate, TimeUnit.NANOSECONDS);
                 System.out.println(" minute     sent  heap after GC MiB  threads  open files  RSS MiB");
                 long end = start + TimeUnit.MINUTES.toNanos(minutes);
@@ -75,8 +79,8 @@ public final class Soak {
                 }
                 ticker.shutdownNow();
                 ticker.awaitTermination(10, TimeUnit.SECONDS);
-                awaitDrained(stack, service);
-                check = verify(stack, prefix, sent.get());
+                awaitDrained(probe, service);
+                check = verify(probe, prefix, sent.get());
             }
         }
         boolean flat = report(samples);
@@ -84,22 +88,22 @@ public final class Soak {
         System.exit(flat && check.startsWith("OK") ? 0 : 1);
     }
 
+    private enum Kind { CREATE, UPDATE, POISON }
+
     /** Message i: every 100th is poison, every 5th (else) updates the create sent 101 ticks earlier, the rest create. */
-    private static void send(LocalAwsStack stack, String prefix, int i, int rate) {
-        String body;
+    private static Kind kind(int i) {
         if (i % 100 == 99) {
-            body = "not JSON " + prefix + i;
-        } else if (i % 5 == 4 && i >= 101) {
-            body = """
-                    {"type":"order_updated","timestamp":"2026-11-27T11:00:00Z","data":{"order_id":"%s","status":"paid"}}"""
-                    .formatted(prefix + (i - 101));
-        } else {
-            body = """
-                    {"type":"order_created","timestamp":"2026-11-27T10:00:00Z","data":{"order_id":"%s",\
-                    "customer_id":"cust-1","items":[{"sku":"SKU-1","quantity":1,"price":19.99}],"total":19.99}}"""
-                    .formatted(prefix + i);
+            return Kind.POISON;
         }
-        stack.sqs().sendMessage(b -> b.queueUrl(stack.resources().ordersQueueUrl()).messageBody(body));
+        return i % 5 == 4 && i >= 101 ? Kind.UPDATE : Kind.CREATE;
+    }
+
+    private static void send(StackProbe probe, String prefix, int i) {
+        probe.send(switch (kind(i)) {
+            case POISON -> "not JSON " + prefix + i;
+            case UPDATE -> OrderEventsJson.updated(prefix + (i - 101), "paid", Preload.UPDATED_AT);
+            case CREATE -> OrderEventsJson.created(prefix + i, Preload.CREATED_AT);
+        });
     }
 
     private static Sample sample(ServiceProcess service, int port, double minute, int sent) throws Exception {
@@ -143,42 +147,24 @@ public final class Soak {
     }
 
     /** Waits (up to 2 minutes) until nothing is left on the orders queue or the DLQ. */
-    private static void awaitDrained(LocalAwsStack stack, ServiceProcess service) throws InterruptedException {
+    private static void awaitDrained(StackProbe probe, ServiceProcess service) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < until && service.isAlive()) {
-            int left = 0;
-            for (String queue : List.of(stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl())) {
-                left += stack.sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes().values().stream()
-                        .mapToInt(Integer::parseInt).sum();
-            }
-            if (left == 0) {
-                return;
-            }
+        while (System.nanoTime() < until && service.isAlive()
+                && probe.ordersQueueDepth() + probe.deadLetterQueueDepth() > 0) {
             Thread.sleep(500);
         }
     }
 
     /** Every create stored, every update applied, every poison message archived in S3. */
-    private static String verify(LocalAwsStack stack, String prefix, int sent) {
-        int creates = 0;
-        int updates = 0;
-        int poison = 0;
-        for (int i = 0; i < sent; i++) {
-            if (i % 100 == 99) {
-                poison++;
-            } else if (i % 5 == 4 && i >= 101) {
-                updates++;
-            } else {
-                creates++;
-            }
-        }
-        int stored = StoredOrders.count(stack, prefix, null);
-        int paid = StoredOrders.count(stack, prefix, "paid");
-        int archived = stack.s3().listObjectsV2Paginator(b -> b.bucket(stack.sinks().archiveBucket())).contents()
-                .stream().mapToInt(o -> 1).sum();
+    private static String verify(StackProbe probe, String prefix, int sent) {
+        Map<Kind, Long> expected = IntStream.range(0, sent).mapToObj(Soak::kind)
+                .collect(Collectors.groupingBy(k -> k, () -> new EnumMap<>(Kind.class), Collectors.counting()));
+        long creates = expected.getOrDefault(Kind.CREATE, 0L);
+        long updates = expected.getOrDefault(Kind.UPDATE, 0L);
+        long poison = expected.getOrDefault(Kind.POISON, 0L);
+        int stored = probe.storedOrders(prefix, null);
+        int paid = probe.storedOrders(prefix, "paid");
+        int archived = probe.archiveKeys().size();
         boolean ok = stored == creates && paid == updates && archived == poison;
         return "%s: %d sent; %d/%d orders stored, %d/%d updated to paid, %d/%d poison messages archived in S3"
                 .formatted(ok ? "OK" : "MISMATCH", sent, stored, creates, paid, updates, archived, poison);
@@ -198,10 +184,7 @@ public final class Soak {
         int threadsMax = samples.stream().skip(q).mapToInt(Sample::threads).max().orElse(0);
         boolean heapFlat = heapLate <= heapEarly * 1.10 || heapLate - heapEarly <= 8;
         boolean threadsFlat = threadsMax - threadsMin <= 4;
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-        System.out.printf("%ndate %s | nproc %d | CPU %s | java %s%n", ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
+        System.out.printf("%n%s%n", Benchmark.machine());
         System.out.printf("heap after GC: %.1f MiB (2nd quarter avg) -> %.1f MiB (last quarter avg): %s%n", heapEarly,
                 heapLate, heapFlat ? "flat" : "GROWING");
         System.out.printf("live threads after warm-up: %d..%d: %s%n", threadsMin, threadsMax,

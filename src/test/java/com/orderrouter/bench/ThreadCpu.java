@@ -25,10 +25,8 @@ final class ThreadCpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    seconds.merge(kind(name), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0,
-                            Double::sum);
-                    seconds.merge("system", Long.parseLong(fields[12]) / 100.0, Double::sum);
+                    seconds.merge(kind(name), user(stat) + system(stat), Double::sum);
+                    seconds.merge("system", system(stat), Double::sum);
                 } catch (IOException e) {
                     // the thread ended meanwhile
                 }
@@ -37,6 +35,25 @@ final class ThreadCpu {
             throw new UncheckedIOException(e);
         }
         return seconds;
+    }
+
+    /** utime + stime of a whole process, in seconds. */
+    static double processSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return user(stat) + system(stat);
+    }
+
+    /** utime and stime: fields 14 and 15 of a stat line, after the name in parentheses; 100 clock ticks per second. */
+    private static double user(String stat) {
+        return field(stat, 11) / 100.0;
+    }
+
+    private static double system(String stat) {
+        return field(stat, 12) / 100.0;
+    }
+
+    private static long field(String stat, int indexAfterName) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[indexAfterName]);
     }
 
     /** Thread names as the kernel has them (15 characters at most). */

@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
+import com.orderrouter.localstack.OrderEventsJson;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,13 +41,7 @@ class BatchedDeletesIT extends ServiceOnLocalStack {
         double before = processed("order_created", "success");
         long batchesBefore = count("DeleteMessageBatch");
 
-        for (int from = 0; from < ids.size(); from += 10) {
-            List<SendMessageBatchRequestEntry> entries = ids.subList(from, from + 10).stream()
-                    .map(id -> SendMessageBatchRequestEntry.builder().id(id)
-                            .messageBody(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).build())
-                    .toList();
-            STACK.sqs().sendMessageBatch(b -> b.queueUrl(STACK.resources().ordersQueueUrl()).entries(entries));
-        }
+        probe.sendAll(ids.stream().map(id -> OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).toList());
 
         await().atMost(PATIENCE).until(() -> processed("order_created", "success") - before == ids.size()
                 && probe.ordersQueueDepth() == 0);

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.Resources;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
@@ -48,7 +48,7 @@ class FifoOrderingIT {
         fifo = Resources.provisionFifo(STACK.sqs(), STACK.resources());
         service = ServiceProcess.start(STACK, Map.of("QUEUE_URL", fifo.ordersQueueUrl(),
                 "DLQ_URL", fifo.deadLetterQueueUrl(), "CONCURRENT_CONSUMERS", "10",
-                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort())), Path.of("target/service-fifo.log"));
+                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())), Path.of("target/service-fifo.log"));
     }
 
     @AfterAll

@@ -6,20 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,13 +72,13 @@ class ScaleOutIT {
         }
         assertThat(exitCode).as("exit status after SIGKILL (128 + 9)").isEqualTo(137);
         assertThat(successesAtKill).as("killed while orders were still in flight").isBetween(200, CRASH_ORDERS - 1);
-        int storedBeforeKill = storedCount(prefix);
+        int storedBeforeKill = probe.storedOrders(prefix, null);
 
         Map<String, Integer> restart;
         try (ServiceProcess second = start(env, "target/service-scale-kill-2.log")) {
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                     .failFast("the service exited", () -> !second.isAlive())
-                    .until(() -> probe.ordersQueueDepth() == 0 && storedCount(prefix) == CRASH_ORDERS);
+                    .until(() -> probe.ordersQueueDepth() == 0 && probe.storedOrders(prefix, null) == CRASH_ORDERS);
             await().atMost(Duration.ofSeconds(30)).until(() -> probe.deadLetterQueueDepth() == 0);
             restart = second.outcomes(prefix);
         }
@@ -94,7 +87,7 @@ class ScaleOutIT {
                 + "and saw %d as duplicate (processed but not deleted before the kill)%n", storedBeforeKill,
                 CRASH_ORDERS, successesAtKill, restart.getOrDefault("success", 0), duplicates);
 
-        assertThat(storedCount(prefix)).as("every order stored exactly once").isEqualTo(CRASH_ORDERS);
+        assertThat(probe.storedOrders(prefix, null)).as("every order stored exactly once").isEqualTo(CRASH_ORDERS);
         assertThat(restart).as("the restart stored exactly what was missing; nothing poison or retried")
                 .containsOnlyKeys(duplicates > 0 ? List.of("success", "duplicate") : List.of("success"))
                 .containsEntry("success", CRASH_ORDERS - storedBeforeKill);
@@ -116,7 +109,7 @@ class ScaleOutIT {
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 1; i <= instances; i++) {
-                int port = ServiceOnLocalStack.freePort();
+                int port = ServiceProcess.freePort();
                 ports.add(port);
                 services.add(start(Map.of("CONCURRENT_CONSUMERS", "10", "MANAGEMENT_PORT", String.valueOf(port)),
                         "target/service-" + name + "-" + i + ".log"));
@@ -140,7 +133,7 @@ class ScaleOutIT {
         System.out.printf("%d instance(s): %d orders in %.1f s = %.0f msgs/s (outcomes %s)%n", instances, count,
                 nanos / 1e9, run.perSecond(), outcomes);
 
-        assertThat(storedCount(prefix)).as("orders in the table").isEqualTo(count);
+        assertThat(probe.storedOrders(prefix, null)).as("orders in the table").isEqualTo(count);
         assertThat(outcomes).as("no poison, no retries").containsOnlyKeys(
                 outcomes.containsKey("duplicate") ? List.of("success", "duplicate") : List.of("success"));
         assertThat(outcomes.get("success")).as("each order written by exactly one instance").isEqualTo(count);
@@ -160,7 +153,7 @@ class ScaleOutIT {
         // service lets a pending long poll return, so 1 s keeps each stop at ~1 s instead of ~20 s. A busy consumer
         // polls again at once (greedy), so this does not change throughput while the queue holds messages.
         all.putIfAbsent("ORDERS_POLL_WAIT_SECONDS", "1");
-        all.putIfAbsent("MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+        all.putIfAbsent("MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
         return ServiceProcess.start(STACK, all, Path.of(log));
     }
 
@@ -181,33 +174,9 @@ class ScaleOutIT {
         return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
     }
 
-    /** SendMessageBatch, 10 per call, from 4 threads. */
-    private static void sendCreates(List<String> ids) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += 10) {
-                List<SendMessageBatchRequestEntry> entries = ids.subList(from, Math.min(from + 10, ids.size())).stream()
-                        .map(id -> SendMessageBatchRequestEntry.builder().id(id.replaceAll("[^A-Za-z0-9_-]", "_"))
-                                .messageBody(OrderEventsJson.created(id, CREATED_AT)).build())
-                        .toList();
-                calls.add(senders.submit(() -> assertThat(STACK.sqs().sendMessageBatch(b -> b
-                        .queueUrl(STACK.resources().ordersQueueUrl()).entries(entries)).failed()).isEmpty()));
-            }
-            for (Future<?> call : calls) {
-                call.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            senders.shutdownNow();
-        }
-    }
-
-    /** Items whose key starts with the prefix: a paginated Scan with a filter, counting only. */
-    private static int storedCount(String orderIdPrefix) {
-        return STACK.dynamoDb().scanPaginator(b -> b.tableName(STACK.resources().tableName()).select(Select.COUNT)
-                        .filterExpression("begins_with(pk, :p)")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("ORDER#" + orderIdPrefix))))
-                .stream().mapToInt(ScanResponse::count).sum();
+    /** The creates of these orders, sent in batches of 10 from 4 threads. */
+    private void sendCreates(List<String> ids) {
+        probe.sendAll(ids.stream().map(id -> OrderEventsJson.created(id, CREATED_AT)).toList());
     }
 
     private void assertNoDeadLetters(String prefix) {

@@ -1,12 +1,10 @@
 package com.orderrouter.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.orderrouter.OrderRouterMain;
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
@@ -39,7 +37,7 @@ abstract class ServiceOnLocalStack {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Where this JVM's service answers /observe/health and /observe/metrics. */
-    static final int MANAGEMENT_PORT = freePort();
+    static final int MANAGEMENT_PORT = ServiceProcess.freePort();
 
     static {
         // the service reads its settings as Camel properties; system properties override application.properties
@@ -63,14 +61,6 @@ abstract class ServiceOnLocalStack {
     /** Interceptors on the service's SQS client; a test class that counts requests adds one. */
     ExecutionInterceptor[] sqsInterceptors() {
         return new ExecutionInterceptor[0];
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     double processed(String type, String outcome) {

@@ -11,13 +11,13 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -52,7 +52,7 @@ class ServiceProcessIT {
         List<String> ids = IntStream.range(0, 500).mapToObj(i -> batch + "-" + i).toList();
         // messages received but not started before shutdown come back after this visibility timeout; it must also
         // cover a whole batch of 10 waiting its turn on a busy machine (the extender only covers the one in progress)
-        int managementPort = ServiceOnLocalStack.freePort();
+        int managementPort = ServiceProcess.freePort();
         Map<String, String> env = Map.of("VISIBILITY_TIMEOUT_SECONDS", "20",
                 "MANAGEMENT_PORT", String.valueOf(managementPort));
 
@@ -63,13 +63,7 @@ class ServiceProcessIT {
 
     private void sigtermThenRestart(ServiceProcess first, List<String> ids, String batch, Map<String, String> env,
             int managementPort) throws Exception {
-        for (int from = 0; from < ids.size(); from += 10) {
-            List<SendMessageBatchRequestEntry> entries = ids.subList(from, from + 10).stream()
-                    .map(id -> SendMessageBatchRequestEntry.builder().id(id)
-                            .messageBody(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).build())
-                    .toList();
-            STACK.sqs().sendMessageBatch(b -> b.queueUrl(STACK.resources().ordersQueueUrl()).entries(entries));
-        }
+        probe.sendAll(ids.stream().map(id -> OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).toList());
         await().atMost(PATIENCE).failFast("the service exited", () -> !first.isAlive())
                 .until(() -> first.outcomes(batch + "-").getOrDefault("success", 0) >= 50);
         assertThat(ServiceProcess.readiness(managementPort)).isEqualTo(200);
@@ -104,7 +98,7 @@ class ServiceProcessIT {
             }
         }
         Map<String, String> env = Map.of("ROUTES_DIR", routes.toString(), "ROUTES_RELOAD", "true",
-                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
         try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-reload.log"))) {
             await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
                     .until(() -> String.join("\n", service.logLines()).contains("started in"));
@@ -131,7 +125,7 @@ class ServiceProcessIT {
         collector.start();
         collector.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
         Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.baseUrl(),
-                "MANAGEMENT_PORT", String.valueOf(ServiceOnLocalStack.freePort()));
+                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
         try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-tracing.log"))) {
             String w3cTrace = "0af7651916cd43dd8448eb211c80319c";
             String xrayTrace = "5759e988bd862e3fe1be46a994272793";

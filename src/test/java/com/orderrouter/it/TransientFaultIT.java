@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import com.orderrouter.localstack.OrderEventsJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import org.junit.jupiter.api.AfterEach;

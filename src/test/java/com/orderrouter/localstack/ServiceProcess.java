@@ -54,6 +54,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A free loopback port, e.g. for a process's MANAGEMENT_PORT. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
