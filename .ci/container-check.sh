@@ -7,7 +7,7 @@
 #   d. packages the jar (./mvnw) and builds docker/Dockerfile with buildah on that base;
 #   e. only when given an env file describing a running local AWS stack: runs the image with podman on the
 #      host network, waits for /observe/health/ready, runs the image's HEALTHCHECK, stops it with SIGTERM and
-#      expects exit code 0.
+#      expects exit code 143 (the JVM's status after a signal-initiated shutdown; see README, Graceful shutdown).
 #
 # Usage: .ci/container-check.sh [LOCAL_STACK_ENV_FILE]
 #   LOCAL_STACK_ENV_FILE (or env var of that name): KEY=VALUE lines (QUEUE_URL, DLQ_URL, TABLE_NAME, DLQ_BUCKET,
@@ -252,16 +252,22 @@ else
     echo "container-check: order $order was not stored by the container" >&2
     exit 1
   )
-  # SIGTERM, as ECS and Docker send it: the service drains and exits 0.
+  # SIGTERM, as ECS and Docker send it: Camel Main drains in its shutdown hook, then the JVM exits with 143
+  # (128 + SIGTERM). A SIGKILL after the -t timeout would show as 137.
   "${podman[@]}" --runtime runc stop -t 90 "$container" >/dev/null
   exit_code=$("${podman[@]}" inspect --format '{{.State.ExitCode}}' "$container")
-  if [[ "$exit_code" != 0 ]]; then
+  if [[ "$exit_code" != 143 ]]; then
     "${podman[@]}" logs "$container" 2>&1 | tail -n 60
-    echo "container-check: the container exited with $exit_code after SIGTERM (expected 0)" >&2
+    echo "container-check: the container exited with $exit_code after SIGTERM (expected 143)" >&2
+    exit 1
+  fi
+  if ! "${podman[@]}" logs "$container" 2>&1 | grep -q 'Apache Camel (Main) [0-9.]* is shutdown'; then
+    "${podman[@]}" logs "$container" 2>&1 | tail -n 60
+    echo "container-check: no graceful shutdown logged after SIGTERM" >&2
     exit 1
   fi
   "${podman[@]}" logs "$container" 2>&1 | tail -n 5
-  echo "stopped with SIGTERM, exit code 0"
+  echo "stopped with SIGTERM, exit code 143 after a graceful shutdown"
   step ""
 fi
 

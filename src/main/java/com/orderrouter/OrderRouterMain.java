@@ -1,76 +1,76 @@
 package com.orderrouter;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
-import com.orderrouter.config.Settings;
-import com.orderrouter.ops.RouteCheck;
+import com.orderrouter.cli.CommandContext;
+import com.orderrouter.cli.ExitStatus;
+import com.orderrouter.cli.Version;
+import com.orderrouter.ops.ValidateRoutesCommand;
 import com.orderrouter.producer.SendCommand;
 import com.orderrouter.redrive.RedriveCommand;
-import org.apache.camel.main.Main;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
-import sun.misc.Signal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IParameterExceptionHandler;
 
 /**
- * Starts the service: validates the environment, then runs Camel Main with the YAML routes. Other commands:
- * {@code validate-routes [dir]} checks route files ({@link RouteCheck}); {@code send ...} produces order events
- * ({@link SendCommand}); {@code redrive ...} moves dead letters back ({@link RedriveCommand}).
+ * The jar's entry point, {@code order-router [COMMAND]}: without a command it runs the service ({@link RunCommand}),
+ * as the container does; the other commands are registered in {@link #commandLine(CommandContext)}. Also the class
+ * Camel Main scans from for the service's configuration ({@code com.orderrouter.config}).
  */
-public final class OrderRouterMain {
+@Command(name = "order-router", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Order events from SQS into DynamoDB, dead letters into S3 and SNS. Without a command it runs "
+                + "the service (as 'run' does).",
+        footer = {"", "Settings come from environment variables (see the README's Configuration table).",
+                "Exit status: 0 done, 1 failed, 2 usage error or missing/invalid setting. "
+                        + "'order-router help COMMAND' or 'order-router COMMAND --help' shows a command's options."})
+public final class OrderRouterMain implements Callable<Integer> {
 
-    /** Exit status when the environment is missing or invalid settings (distinct from a crash). */
-    static final int EXIT_BAD_CONFIGURATION = 2;
-    static final int EXIT_FAILED = 1;
+    private final CommandContext context;
 
-    private OrderRouterMain() {
+    private OrderRouterMain(CommandContext context) {
+        this.context = context;
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("send")) {
-            System.exit(SendCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.in, System.out,
-                    System.err));
-        }
-        if (args.length > 0 && args[0].equals("redrive")) {
-            System.exit(RedriveCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out,
-                    System.err));
-        }
-        if (args.length > 0 && args[0].equals("validate-routes")) {
-            System.exit(validateRoutes(Path.of(args.length > 1 ? args[1]
-                    : Optional.ofNullable(System.getenv("ROUTES_DIR")).orElse("routes"))));
-        }
-        Map<String, String> properties;
-        try {
-            properties = Settings.toProperties(System.getenv());
-        } catch (Settings.InvalidSettingsException e) {
-            System.err.println(e.getMessage());
-            System.exit(EXIT_BAD_CONFIGURATION);
-            return;
-        }
-        Main main = new Main(OrderRouterMain.class);
-        properties.forEach(main::addOverrideProperty);
-        // SIGTERM (ECS stopping the task) and Ctrl-C: stop polling, let in-flight messages finish within
-        // SHUTDOWN_TIMEOUT_SECONDS, then exit 0. Left to the JVM's default, the signal would end it with 143.
-        for (String signal : List.of("TERM", "INT")) {
-            Signal.handle(new Signal(signal), received -> main.completed());
-        }
-        try {
-            main.run(args);
-        } catch (Exception e) {
-            System.err.println("order-router failed to start: " + e.getMessage());
-            System.exit(EXIT_FAILED);
-        }
-        System.exit(main.getExitCode());
+        System.exit(commandLine(CommandContext.system()).execute(args));
     }
 
-    /** {@code validate-routes [dir]}: schema and load check of the route files, for engineers before deploying. */
-    private static int validateRoutes(Path dir) {
-        Configurator.setRootLevel(Level.ERROR); // the report, not start-up chatter
-        List<RouteCheck.Problem> problems = RouteCheck.check(dir);
-        problems.forEach(problem -> System.err.println(problem));
-        System.out.println(problems.isEmpty() ? "routes OK: " + dir : problems.size() + " problem(s) in " + dir);
-        return problems.isEmpty() ? 0 : EXIT_FAILED;
+    /**
+     * Every command, registered in one place; a new one is a {@code @Command} class implementing
+     * {@code Callable<Integer>} (its exit status) that takes the {@link CommandContext}.
+     *
+     * @return the command line, writing help and usage errors to the context's streams
+     */
+    public static CommandLine commandLine(CommandContext context) {
+        CommandLine commandLine = new CommandLine(new OrderRouterMain(context))
+                .addSubcommand(new RunCommand(context))
+                .addSubcommand(new SendCommand(context))
+                .addSubcommand(new RedriveCommand(context))
+                .addSubcommand(new ValidateRoutesCommand(context))
+                .addSubcommand(new HelpCommand());
+        return commandLine.setOut(new PrintWriter(context.out(), true))
+                .setErr(new PrintWriter(context.err(), true))
+                .setParameterExceptionHandler(USAGE_ERROR);
     }
+
+    /** No command: the service. */
+    @Override
+    public Integer call() {
+        return new RunCommand(context).call();
+    }
+
+    /**
+     * A usage error: one line naming the command and the problem, then the usage, on stderr; exit 2. (Picocli's
+     * default prints "did you mean" suggestions instead of the usage for an unknown option.)
+     */
+    private static final IParameterExceptionHandler USAGE_ERROR = (exception, args) -> {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+        command.usage(err);
+        err.flush();
+        return ExitStatus.USAGE;
+    };
 }

@@ -1,7 +1,6 @@
 package com.orderrouter.producer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -13,104 +12,132 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderrouter.cli.CommandContext;
+import com.orderrouter.cli.ExitStatus;
+import com.orderrouter.cli.Version;
 import com.orderrouter.config.Setting;
 import com.orderrouter.producer.BatchResult.FailedEntry;
 import com.orderrouter.producer.OrderEventJson.InvalidEventException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code order-router send}: sends one event, or a file of events (one JSON object per line), to {@code QUEUE_URL}
- * with {@link OrderProducer}. Exit code 0 when everything was sent, 1 when an event stayed unsent or a line was
+ * with {@link OrderProducer}. Exit status 0 when everything was sent, 1 when an event stayed unsent or a line was
  * skipped, 2 for a usage error, an unreadable file or a missing setting.
  */
-public final class SendCommand {
+@Command(name = "send", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        customSynopsis = {"order-router send [-hV] --type=TYPE --data=JSON",
+                "       order-router send [-hV] --file=FILE|-"},
+        description = "Sends order events to the orders queue (QUEUE_URL).",
+        footer = {"", "Environment: QUEUE_URL and AWS_REGION (required); AWS_ENDPOINT_URL_SQS and the AWS SDK's "
+                + "credential variables apply. A queue URL ending in .fifo gets MessageGroupId = data.order_id and "
+                + "MessageDeduplicationId = SHA-256 of the body.",
+                "Exit status: 0 all sent, 1 an event failed or a line was skipped, 2 usage error, unreadable file or "
+                        + "missing setting."})
+public final class SendCommand implements Callable<Integer> {
 
-    static final int EXIT_OK = 0;
-    static final int EXIT_NOT_ALL_SENT = 1;
-    static final int EXIT_USAGE = 2;
+    @Option(names = "--type", paramLabel = "TYPE", description = "event type, e.g. order_created")
+    private String type;
 
-    static final String USAGE = """
-            usage: order-router send --type TYPE --data JSON
-                   order-router send --file FILE|-
-              --type, --data  send one event {type, data, timestamp: now (UTC), correlation_id: random UUID}
-              --file          send each line of FILE (- reads stdin) as one event, a JSON object with type and data;
-                              a line's own timestamp and correlation_id are kept, missing ones filled in
-            Environment: QUEUE_URL and AWS_REGION (required); AWS_ENDPOINT_URL_SQS and the AWS SDK's credential
-            variables apply. A queue URL ending in .fifo gets MessageGroupId = data.order_id and
-            MessageDeduplicationId = SHA-256 of the body.
-            Exit code: 0 all sent, 1 an event failed or a line was skipped, 2 usage error or missing setting.""";
+    @Option(names = "--data", paramLabel = "JSON", description = "the event's data, a JSON object; sent as "
+            + "{type, data, timestamp: now (UTC), correlation_id: random UUID}")
+    private String data;
 
-    private SendCommand() {
+    @Option(names = "--file", paramLabel = "FILE", description = "send each line of FILE (- reads stdin) as one "
+            + "event, a JSON object with type and data; a line's own timestamp and correlation_id are kept, missing "
+            + "ones filled in")
+    private String file;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CommandContext context;
+
+    public SendCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ObjectNode event = checkArguments();
+        List<String> problems = settingProblems(context.env());
+        if (!problems.isEmpty()) {
+            problems.forEach(context.err()::println);
+            return ExitStatus.USAGE;
+        }
+        List<byte[]> lines = null;
+        if (file != null) {
+            try {
+                lines = splitLines(file.equals("-") ? context.in().readAllBytes() : Files.readAllBytes(Path.of(file)));
+            } catch (IOException e) {
+                context.err().println("send: cannot read " + file + ": " + e);
+                return ExitStatus.USAGE;
+            }
+        }
+        String queueUrl = context.env().get(Setting.QUEUE_URL.name()).trim();
+        try (SqsClient sqs = context.sqs().apply(Region.of(context.env().get(Setting.AWS_REGION.name()).trim()))) {
+            OrderProducer producer = new OrderProducer(sqs, queueUrl, ProducerOptions.defaults(queueUrl));
+            return lines == null ? sendOne(producer, type, event) : sendLines(producer, lines);
+        }
     }
 
     /**
-     * Runs the command.
+     * What picocli's option types do not check: which options go together, a non-blank type, data that is a JSON
+     * object. (Picocli's argument groups could say which go together, but report a repeated option as "expected
+     * only one match".)
      *
-     * @param args the arguments after {@code send}
-     * @param env  the environment {@code QUEUE_URL} and {@code AWS_REGION} are read from; the AWS SDK reads endpoint
-     *             and credential variables from the process environment itself
-     * @return the exit code
+     * @return the data of the one event, or null with --file
+     * @throws ParameterException a usage error
      */
-    public static int run(List<String> args, Map<String, String> env, InputStream stdin, PrintStream out,
-            PrintStream err) {
-        return run(args, env, stdin, out, err, region -> SqsClient.builder().region(region).build());
-    }
-
-    /** As {@link #run(List, Map, InputStream, PrintStream, PrintStream)}, with the client made by {@code clients}. */
-    static int run(List<String> args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err,
-            Function<Region, SqsClient> clients) {
-        Request request;
-        try {
-            request = Request.parse(args);
-        } catch (UsageException e) {
-            err.println("send: " + e.getMessage());
-            err.println(USAGE);
-            return EXIT_USAGE;
-        }
-        if (request.help()) {
-            out.println(USAGE);
-            return EXIT_OK;
-        }
-        List<String> problems = settingProblems(env);
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            return EXIT_USAGE;
-        }
-        List<byte[]> lines = null;
-        if (request.file() != null) {
-            try {
-                lines = splitLines(request.file().equals("-") ? stdin.readAllBytes()
-                        : Files.readAllBytes(Path.of(request.file())));
-            } catch (IOException e) {
-                err.println("send: cannot read " + request.file() + ": " + e);
-                return EXIT_USAGE;
+    private ObjectNode checkArguments() {
+        if (file != null) {
+            if (type != null || data != null) {
+                throw usageError("--file cannot be combined with --type or --data");
             }
+            return null;
         }
-        String queueUrl = env.get(Setting.QUEUE_URL.name()).trim();
-        try (SqsClient sqs = clients.apply(Region.of(env.get(Setting.AWS_REGION.name()).trim()))) {
-            OrderProducer producer = new OrderProducer(sqs, queueUrl, ProducerOptions.defaults(queueUrl));
-            return lines == null ? sendOne(producer, request, out, err) : sendLines(producer, lines, out, err);
+        if (type == null || data == null) {
+            throw usageError("give --type and --data, or --file");
         }
-    }
-
-    private static int sendOne(OrderProducer producer, Request request, PrintStream out, PrintStream err) {
+        if (type.isBlank()) {
+            throw usageError("--type must not be blank");
+        }
         try {
-            out.println("sent " + producer.send(request.type(), request.data()));
-            return EXIT_OK;
-        } catch (EventRejectedException e) {
-            err.println("failed: " + e.code() + " " + e.getMessage());
-        } catch (SdkException e) {
-            err.println("failed: " + e.getMessage());
+            return OrderEventJson.parseObject(data);
+        } catch (InvalidEventException e) {
+            throw usageError("--data: " + e.getMessage());
         }
-        return EXIT_NOT_ALL_SENT;
     }
 
-    private static int sendLines(OrderProducer producer, List<byte[]> lines, PrintStream out, PrintStream err) {
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private int sendOne(OrderProducer producer, String type, ObjectNode data) {
+        try {
+            context.out().println("sent " + producer.send(type, data));
+            return ExitStatus.OK;
+        } catch (EventRejectedException e) {
+            context.err().println("failed: " + e.code() + " " + e.getMessage());
+        } catch (SdkException e) {
+            context.err().println("failed: " + e.getMessage());
+        }
+        return ExitStatus.FAILED;
+    }
+
+    private int sendLines(OrderProducer producer, List<byte[]> lines) {
+        PrintStream out = context.out();
+        PrintStream err = context.err();
         List<ObjectNode> events = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         int skipped = 0;
@@ -133,7 +160,7 @@ public final class SendCommand {
                     + failure.message());
         }
         out.println("successful=" + result.successful() + " failed=" + result.failed() + " skipped-lines=" + skipped);
-        return result.failed() == 0 && skipped == 0 ? EXIT_OK : EXIT_NOT_ALL_SENT;
+        return result.failed() == 0 && skipped == 0 ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
     /** Splits on LF; '\n' never occurs inside a multi-byte UTF-8 character, so each line is decoded on its own. */
@@ -181,65 +208,6 @@ public final class SendCommand {
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    /** The parsed arguments: {@code --type} with {@code --data}, or {@code --file}, or {@code --help}. */
-    private record Request(String type, ObjectNode data, String file, boolean help) {
-
-        static Request parse(List<String> args) {
-            String type = null;
-            String data = null;
-            String file = null;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Request(null, null, null, true);
-                }
-                if (!List.of("--type", "--data", "--file").contains(arg)) {
-                    throw new UsageException("unknown argument '" + arg + "'");
-                }
-                if (i + 1 == args.size()) {
-                    throw new UsageException(arg + " needs a value");
-                }
-                String value = args.get(++i);
-                switch (arg) {
-                    case "--type" -> type = once(arg, type, value);
-                    case "--data" -> data = once(arg, data, value);
-                    default -> file = once(arg, file, value);
-                }
-            }
-            if (file != null) {
-                if (type != null || data != null) {
-                    throw new UsageException("--file cannot be combined with --type or --data");
-                }
-                return new Request(null, null, file, false);
-            }
-            if (type == null || data == null) {
-                throw new UsageException("give --type and --data, or --file");
-            }
-            if (type.isBlank()) {
-                throw new UsageException("--type must not be blank");
-            }
-            try {
-                return new Request(type, OrderEventJson.parseObject(data), null, false);
-            } catch (InvalidEventException e) {
-                throw new UsageException("--data: " + e.getMessage());
-            }
-        }
-
-        private static String once(String option, String previous, String value) {
-            if (previous != null) {
-                throw new UsageException(option + " given twice");
-            }
-            return value;
-        }
-    }
-
-    private static final class UsageException extends RuntimeException {
-
-        UsageException(String message) {
-            super(message);
         }
     }
 }

@@ -1,78 +1,104 @@
 package com.orderrouter.redrive;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.orderrouter.cli.CommandContext;
+import com.orderrouter.cli.ExitStatus;
+import com.orderrouter.cli.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code redrive}: moves messages from the DLQ back to the orders queue once the cause of their failure is fixed. At
- * least once, never lost: a message leaves the DLQ only after its copy is on the orders queue (see
- * {@link MessageMover}), or SQS moves it itself ({@link MoveTask}). Options: {@link RedriveOptions#USAGE}.
+ * {@code order-router redrive}: moves messages from the DLQ back to the orders queue once the cause of their failure
+ * is fixed. At least once, never lost: a message leaves the DLQ only after its copy is on the orders queue (see
+ * {@link MessageMover}), or SQS moves it itself ({@link MoveTask}).
  */
-public final class RedriveCommand {
+@Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Moves messages from the dead-letter queue (DLQ_URL) back to the orders queue (QUEUE_URL).",
+        footer = {"", "Without --max and --reason-class, SQS moves everything itself (StartMessageMoveTask) when the "
+                + "server supports it (the counts are then SQS's approximations); otherwise messages are copied one "
+                + "by one and deleted from the DLQ only after the copy was sent.",
+                "Environment: DLQ_URL, QUEUE_URL and AWS_REGION (required); AWS_ENDPOINT_URL_SQS and the AWS SDK's "
+                        + "credential variables apply.",
+                "Exit status: 0 all moved, 1 some failed, 2 usage error or missing setting."})
+public final class RedriveCommand implements Callable<Integer> {
 
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
+    @Option(names = "--dry-run", order = 1,
+            description = "list what would move (id, reason class, reason); nothing is moved")
+    private boolean dryRun;
 
-    private RedriveCommand() {
+    private Integer max;
+
+    @Option(names = "--reason-class", paramLabel = "CLASS", split = ",", order = 3,
+            description = {"only messages whose error-class is CLASS (max-receives-exceeded for messages SQS moved "
+                    + "after too many receives); repeatable or comma-separated"})
+    private List<String> reasonClasses = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CommandContext context;
+
+    public RedriveCommand(CommandContext context) {
+        this.context = context;
     }
 
-    /** The queues and options of one run. */
-    private record Invocation(RedriveOptions options, String dlqUrl, String queueUrl, String region) {
-    }
-
-    /** Reads DLQ_URL, QUEUE_URL and AWS_REGION from {@code env}; the SDK's own variables (endpoints, keys) apply. */
-    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Optional<Invocation> invocation = parse(args, env, err);
-        if (invocation.isEmpty()) {
-            return EXIT_USAGE;
+    @Option(names = "--max", paramLabel = "N", order = 2, description = "move at most N messages")
+    void setMax(Integer max) {
+        if (max != null && max < 1) {
+            throw new ParameterException(spec.commandLine(), "--max needs a positive number, got: " + max);
         }
-        try (SqsClient sqs = SqsClient.builder().region(Region.of(invocation.get().region())).build()) {
-            return execute(invocation.get(), sqs, out, err);
-        }
+        this.max = max;
     }
 
-    /** As {@link #run(List, Map, PrintStream, PrintStream)}, with the given client (tests point it at ElasticMQ). */
-    static int run(List<String> args, Map<String, String> env, SqsClient sqs, PrintStream out, PrintStream err) {
-        return parse(args, env, err).map(invocation -> execute(invocation, sqs, out, err)).orElse(EXIT_USAGE);
+    /** The queues of one run. */
+    private record Queues(String dlqUrl, String queueUrl) {
     }
 
-    private static Optional<Invocation> parse(List<String> args, Map<String, String> env, PrintStream err) {
-        RedriveOptions options;
-        try {
-            options = RedriveOptions.parse(args);
-        } catch (RedriveOptions.UsageException e) {
-            err.println(e.getMessage());
-            err.println(RedriveOptions.USAGE);
-            return Optional.empty();
-        }
+    /** Reads DLQ_URL, QUEUE_URL and AWS_REGION from the context's environment. */
+    @Override
+    public Integer call() {
+        Map<String, String> env = context.env();
+        PrintStream err = context.err();
         List<String> missing = Stream.of("DLQ_URL", "QUEUE_URL", "AWS_REGION")
                 .filter(name -> env.get(name) == null || env.get(name).isBlank()).toList();
         if (!missing.isEmpty()) {
             err.println("missing environment variable(s): " + String.join(", ", missing));
-            return Optional.empty();
+            return ExitStatus.USAGE;
         }
         if (env.get("DLQ_URL").equals(env.get("QUEUE_URL"))) {
             err.println("DLQ_URL and QUEUE_URL are the same queue: " + env.get("DLQ_URL"));
-            return Optional.empty();
+            return ExitStatus.USAGE;
         }
-        return Optional.of(new Invocation(options, env.get("DLQ_URL"), env.get("QUEUE_URL"), env.get("AWS_REGION")));
+        Set<String> classes = reasonClasses.stream().map(String::strip).filter(c -> !c.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        RedriveOptions options = new RedriveOptions(dryRun, max, classes);
+        try (SqsClient sqs = context.sqs().apply(Region.of(env.get("AWS_REGION")))) {
+            return execute(options, new Queues(env.get("DLQ_URL"), env.get("QUEUE_URL")), sqs);
+        }
     }
 
-    private static int execute(Invocation invocation, SqsClient sqs, PrintStream out, PrintStream err) {
-        RedriveOptions options = invocation.options();
-        MessageMover mover = new MessageMover(sqs, invocation.dlqUrl(), invocation.queueUrl(), out, err);
+    private int execute(RedriveOptions options, Queues queues, SqsClient sqs) {
+        PrintStream out = context.out();
+        PrintStream err = context.err();
+        MessageMover mover = new MessageMover(sqs, queues.dlqUrl(), queues.queueUrl(), out, err);
         RedriveResult result;
         try {
             if (!options.dryRun() && options.movesEverything()) {
-                result = new MoveTask(sqs, out).run(invocation.dlqUrl(), invocation.queueUrl()).orElseGet(() -> {
+                result = new MoveTask(sqs, out).run(queues.dlqUrl(), queues.queueUrl()).orElseGet(() -> {
                     out.println("the server has no SQS move tasks: moving message by message");
                     return mover.run(options);
                 });
@@ -81,12 +107,12 @@ public final class RedriveCommand {
             }
         } catch (SdkException e) {
             err.println("redrive failed: " + e.getMessage());
-            return EXIT_FAILED;
+            return ExitStatus.FAILED;
         }
         out.println(result.summary(options.dryRun()));
         if (result.stoppedBy() != null) {
             err.println("stopped early: " + result.stoppedBy());
         }
-        return result.succeeded() ? EXIT_OK : EXIT_FAILED;
+        return result.succeeded() ? ExitStatus.OK : ExitStatus.FAILED;
     }
 }

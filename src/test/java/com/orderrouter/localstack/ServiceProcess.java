@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,17 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Path log) {
+    /** Starts {@code java -jar order-router.jar ARGS}: no arguments runs the service. */
+    public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Path log,
+            String... args) {
         Path jar = Path.of(System.getProperty("orderrouter.jar", "target/order-router.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("LOG_LEVEL"));
         environment.putAll(stack.serviceEnvironment());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import com.orderrouter.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,28 @@ class RouteCheckTest {
             assertThat(problem.line()).isEqualTo(4);
             assertThat(problem.message()).contains("deadLetterArchiv");
         });
+    }
+
+    @Test
+    void validateRoutesCommandPrintsEachProblemAndExits1() throws IOException {
+        copyProjectRoutes();
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        Files.writeString(file, Files.readString(file).replace("        - unmarshal:", "        - unmarshall:"));
+
+        CliRun run = CliRun.run(Map.of(), "validate-routes", routes.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(file + ":"));
+        assertThat(run.out()).isEqualTo(run.errLines().size() + " problem(s) in " + routes + "\n");
+    }
+
+    @Test
+    void validateRoutesCommandChecksRoutesDirWithoutAnArgument() {
+        CliRun run = CliRun.run(Map.of("ROUTES_DIR", routes.toString()), "validate-routes");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(routes + ":0: no *.yaml route files\n");
+        assertThat(run.out()).isEqualTo("1 problem(s) in " + routes + "\n");
     }
 
     private void copyProjectRoutes() throws IOException {

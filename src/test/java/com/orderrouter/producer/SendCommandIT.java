@@ -1,9 +1,7 @@
 package com.orderrouter.producer;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.orderrouter.cli.CliRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +29,8 @@ class SendCommandIT {
     Path dir;
     private String queueUrl;
     private final List<Region> regions = new ArrayList<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private String out;
+    private String err;
 
     @BeforeAll
     static void startSqs() {
@@ -123,19 +122,22 @@ class SendCommandIT {
     }
 
     private int run(List<String> args, InputStream stdin) {
-        return SendCommand.run(args, Map.of("QUEUE_URL", queueUrl, "AWS_REGION", "eu-west-1"), stdin,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                region -> {
-                    regions.add(region);
-                    return local.newClient();
-                });
+        List<String> command = new ArrayList<>(List.of("send"));
+        command.addAll(args);
+        CliRun run = CliRun.run(Map.of("QUEUE_URL", queueUrl, "AWS_REGION", "eu-west-1"), stdin, region -> {
+            regions.add(region);
+            return local.newClient();
+        }, command.toArray(String[]::new));
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return out;
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return err;
     }
 }

@@ -45,7 +45,12 @@ final class LocalSqs implements AutoCloseable {
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(REGION.id())
                 .withAWSAccountId("000000000000").start();
         endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder().region(REGION).endpointOverride(URI.create(endpoint))
+        sqs = newClient();
+    }
+
+    /** A client of its own, for a command that closes the client it is given. */
+    SqsClient newClient() {
+        return SqsClient.builder().region(REGION).endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
                 .build();
     }

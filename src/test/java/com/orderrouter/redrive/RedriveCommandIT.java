@@ -1,7 +1,6 @@
 package com.orderrouter.redrive;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -11,10 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import com.orderrouter.cli.CliRun;
 import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,7 +25,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,7 @@ class RedriveCommandIT {
     void withoutMoveTasksOnTheServerItMovesMessageByMessageKeepingBodiesAndAttributes() {
         Queues queues = queuesWithDeadLetters();
         
-        Run run = redrive(withoutMoveTasks(local.sqs()), queues);
+        Run run = redrive(withoutMoveTasks(local.newClient()), queues);
 
         assertThat(run.exit()).isZero();
         assertThat(run.outLines()).first().isEqualTo("the server has no SQS move tasks: moving message by message");
@@ -161,23 +162,29 @@ class RedriveCommandIT {
 
     @Test
     void missingDlqUrlIsAUsageError() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RedriveCommand.run(List.of("--dry-run"),
-                Map.of("QUEUE_URL", "http://127.0.0.1:1/000000000000/orders-queue", "AWS_REGION", "us-east-1"),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, UTF_8));
+        CliRun run = CliRun.run(Map.of("QUEUE_URL", "http://127.0.0.1:1/000000000000/orders-queue",
+                "AWS_REGION", "us-east-1"), "redrive", "--dry-run");
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(UTF_8)).isEqualTo("missing environment variable(s): DLQ_URL" + System.lineSeparator());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("missing environment variable(s): DLQ_URL\n");
     }
 
-    @Test
-    void badArgumentsAreUsageErrors() {
-        Queues queues = local.newQueues(false, 3);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--max 0          | --max needs a positive number, got: 0",
+            "--max ten        | Invalid value for option '--max': 'ten' is not an int",
+            "--max --dry-run  | Expected parameter for option '--max' but found '--dry-run'",
+            "--all            | Unknown option: '--all'"})
+    void badArgumentsExit2WithOneLineNamingTheProblemThenTheUsage(String args, String problem) {
+        Queues queues = queuesWithDeadLetters();
+        String usage = CliRun.run(Map.of(), "redrive", "--help").out();
 
-        assertThat(redrive(queues, "--max", "0").exit()).isEqualTo(2);
-        Run unknown = redrive(queues, "--all");
-        assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("unknown argument: --all").contains("usage: redrive");
+        Run run = redrive(queues, args.split(" "));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("order-router redrive: " + problem + "\n" + usage);
+        assertThat(run.out()).isEmpty();
+        assertThat(local.visible(queues.dlqUrl())).as("nothing moved").isEqualTo(7);
     }
 
     /** Seven dead letters: 3 invalid-event, 2 unknown-type, 1 malformed-json, 1 moved by the redrive policy. */
@@ -258,14 +265,15 @@ class RedriveCommandIT {
     }
 
     private static Run redrive(Queues queues, String... args) {
-        return redrive(local.sqs(), queues, args);
+        return redrive(local.newClient(), queues, args);
     }
 
+    /** {@code order-router redrive ARGS} with the queues' environment; the command closes {@code sqs}. */
     private static Run redrive(SqsClient sqs, Queues queues, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RedriveCommand.run(List.of(args), queues.environment(), sqs, new PrintStream(out, true, UTF_8),
-                new PrintStream(err, true, UTF_8));
-        return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+        String[] command = new String[args.length + 1];
+        command[0] = "redrive";
+        System.arraycopy(args, 0, command, 1, args.length);
+        CliRun run = CliRun.run(queues.environment(), InputStream.nullInputStream(), region -> sqs, command);
+        return new Run(run.exit(), run.out(), run.err());
     }
 }

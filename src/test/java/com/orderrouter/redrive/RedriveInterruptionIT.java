@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.orderrouter.OrderRouterMain;
 import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class RedriveInterruptionIT {
     /** The command in a JVM of its own, on this JVM's classpath, configured by its environment only. */
     private static Process start(LocalSqs local, Queues queues, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), RedriveProcessMain.class.getName()));
+                .toString(), "-cp", System.getProperty("java.class.path"), OrderRouterMain.class.getName(), "redrive"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
