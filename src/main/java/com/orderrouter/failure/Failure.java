@@ -6,9 +6,15 @@ package com.orderrouter.failure;
  *
  * @param poison     true when retrying can never help
  * @param errorClass short, stable name for dashboards and DLQ filters ({@code malformed-json}, {@code invalid-event}, ...)
- * @param reason     human-readable reason naming the offending field where there is one
+ * @param reason     human-readable reason naming the offending field where there is one; at most
+ *                   {@value Quoted#MAX_REASON} characters plus a note of the full length
  */
 public record Failure(boolean poison, String errorClass, String reason) {
+
+    /** The reason is bounded ({@link Quoted#message(String)}): it travels in attributes, alerts and log lines. */
+    public Failure {
+        reason = Quoted.message(reason);
+    }
 
     static Failure poison(String errorClass, String reason) {
         return new Failure(true, errorClass, reason);

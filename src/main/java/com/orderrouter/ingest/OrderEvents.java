@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderrouter.failure.Quoted;
 
 /**
  * Validates order events and turns them into typed records. Every failure is an {@link InvalidOrderEventException}
@@ -62,11 +63,11 @@ public class OrderEvents {
             throw new InvalidOrderEventException("data.total", "is required");
         }
         if (!total.isNumber() || total.isDouble() && !Double.isFinite(total.doubleValue())) {
-            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + total);
+            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + Quoted.json(total));
         }
         BigDecimal value = total.decimalValue();
         if (value.signum() < 0) {
-            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + total);
+            throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + Quoted.json(total));
         }
         return value;
     }
@@ -102,7 +103,7 @@ public class OrderEvents {
             return parsed instanceof ZonedDateTime zoned
                     ? zoned.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got '" + value + "'");
+            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
         }
     }
 }

@@ -1,0 +1,66 @@
+package com.orderrouter.failure;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Quotes input inside a failure reason or log line without letting it grow with the input: at most
+ * {@value #MAX_QUOTED} characters of an offending value, and its full length when it was cut, e.g.
+ * {@code "xxxx…" (5,000 chars)}. The whole message is in the archive; reasons, DLQ attributes, alerts and log lines
+ * carry only this.
+ */
+public final class Quoted {
+
+    /** Characters of an offending value a reason quotes. */
+    public static final int MAX_QUOTED = 100;
+    /** Longest reason or third-party message (Jackson, DynamoDB, SDK) kept; the rest is cut the same way. */
+    public static final int MAX_REASON = 400;
+
+    private Quoted() {
+    }
+
+    /** {@code "value"}, or {@code "first 100 chars…" (N chars)} for a longer one; {@code null} for null. */
+    public static String value(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return value.length() <= MAX_QUOTED ? '"' + value + '"'
+                : '"' + cut(value, MAX_QUOTED) + "…\" (" + chars(value.length()) + ")";
+    }
+
+    /** A JSON value as it appeared: a string quoted as {@link #value(String)}, anything else as JSON text, cut alike. */
+    public static String json(JsonNode node) {
+        if (node == null) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            return value(node.textValue());
+        }
+        return clip(node.toString(), MAX_QUOTED);
+    }
+
+    /** A whole message (a reason, an exception's message) cut to {@value #MAX_REASON} characters, saying so. */
+    public static String message(String text) {
+        return text == null ? null : clip(text, MAX_REASON);
+    }
+
+    /** An id taken from the input (order id, correlation id) for a log line: at most {@value #MAX_QUOTED} chars. */
+    public static String id(String id) {
+        return id == null ? null : clip(id, MAX_QUOTED);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : cut(text, max) + "… (" + chars(text.length()) + ")";
+    }
+
+    /** The first {@code max} characters, never splitting a surrogate pair. */
+    private static String cut(String text, int max) {
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    private static String chars(int length) {
+        return String.format(Locale.ROOT, "%,d chars", length);
+    }
+}
