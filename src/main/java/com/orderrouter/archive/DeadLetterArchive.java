@@ -5,63 +5,126 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.orderrouter.failure.ProcessingOutcomes;import io.micrometer.core.instrument.MeterRegistry;
+import com.orderrouter.failure.DeadLetterContext;
+import com.orderrouter.failure.ProcessingOutcomes;
+import com.orderrouter.failure.TypedAttribute;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.PropertyInject;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Turns a message consumed from the DLQ into its {@link DeadLetterRecord} and alert text, and counts archives and
- * alerts ({@code orders.dlq.archived{reason_class}}, {@code orders.alerts.published}).
+ * Turns a message consumed from the DLQ into its {@link DeadLetterRecord} and alert text, keeps the "alerted" mark of
+ * an archived source message, and counts archives and alerts ({@code orders.dlq.archived{reason_class}},
+ * {@code orders.alerts.published}).
+ *
+ * <p>One object and one alert per source message: the key is named after the source message id, so a message
+ * dead-lettered twice overwrites its object; the object's user metadata {@value #ALERTED_AT} is set, by a second put,
+ * only after the alert was published, and a dead letter whose object already has it is archived without an alert. A
+ * crash between the alert and the mark sends the alert again: alerts are at least once, never lost.
  */
 public class DeadLetterArchive {
 
     static final String REDRIVE_REASON = "exceeded maxReceiveCount";
     static final String REDRIVE_CLASS = "max-receives-exceeded";
-    /** Keyed by the day the message was first sent, so archiving it again overwrites the same object. */
+    /** S3 user metadata (x-amz-meta-alerted-at) of an archive object whose alert has been published. */
+    static final String ALERTED_AT = "alerted-at";
+    /** Keyed by the day the source message was sent, so archiving it again overwrites the same object. */
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
 
     private final MeterRegistry registry;
     private final ProcessingOutcomes outcomes;
     private final ObjectMapper json;
+    private final Supplier<S3Client> s3;
 
     @PropertyInject("orders.archive.bucket")
     private String bucket;
 
-    public DeadLetterArchive(MeterRegistry registry, ProcessingOutcomes outcomes, ObjectMapper json) {
+    public DeadLetterArchive(MeterRegistry registry, ProcessingOutcomes outcomes, ObjectMapper json,
+            Supplier<S3Client> s3) {
         this.registry = registry;
         this.outcomes = outcomes;
         this.json = json;
+        this.s3 = s3;
     }
 
+    /**
+     * @param body              the DLQ message's body (the original's, byte for byte)
+     * @param messageId         the DLQ message's id
+     * @param attributes        its system attributes
+     * @param messageAttributes its message attributes: the service's {@value DeadLetterContext#ATTRIBUTE} context and
+     *                          the originals, or only the originals when SQS's redrive moved it
+     */
     public DeadLetterRecord toRecord(String body, String messageId, Map<MessageSystemAttributeName, String> attributes,
             Map<String, MessageAttributeValue> messageAttributes) {
         Map<String, String> system = new TreeMap<>();
         attributes.forEach((name, value) -> system.put(name.toString(), value));
-        Map<String, String> own = new TreeMap<>();
-        messageAttributes.forEach((name, value) -> own.put(name, value.stringValue()));
+        DeadLetterContext context = DeadLetterContext.read(messageAttributes, json);
+        Map<String, TypedAttribute> originals = DeadLetterContext.originals(messageAttributes, context);
+        String dlqSent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
 
-        String reason = own.getOrDefault("error-reason", REDRIVE_REASON);
-        String reasonClass = own.getOrDefault("error-class", REDRIVE_CLASS);
-        String sourceQueue = own.getOrDefault("source-queue",
-                system.get(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN.toString()));
-        String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
-        Instant sentAt = sent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(sent));
-        String key = "failed/" + DAY.format(sentAt) + "/" + messageId + ".json";
-        return new DeadLetterRecord(messageId, body, own, system, reason, reasonClass, sourceQueue, key,
-                Instant.now().toString());
+        if (context == null) {
+            // moved by SQS's redrive policy: the DLQ message keeps the source message's id and sent time
+            Instant sentAt = dlqSent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(dlqSent));
+            return record(messageId, system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID.toString()),
+                    system.get(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN.toString()), sentAt, body,
+                    originals, REDRIVE_REASON, REDRIVE_CLASS, null, null, null, messageId, system);
+        }
+        String sourceId = context.sourceMessageId() == null ? messageId : context.sourceMessageId();
+        Instant sentAt = context.sourceSentAt() != null ? Instant.parse(context.sourceSentAt())
+                : dlqSent != null ? Instant.ofEpochMilli(Long.parseLong(dlqSent)) : Instant.now();
+        return record(sourceId, context.messageGroupId(), context.sourceQueue(), sentAt, body, originals,
+                context.reason(), context.reasonClass(), context.receiveCount(), context.failedAt(), context.routeId(),
+                messageId, system);
+    }
+
+    private static DeadLetterRecord record(String sourceId, String group, String sourceQueue, Instant sentAt,
+            String body, Map<String, TypedAttribute> originals, String reason, String reasonClass, Integer receiveCount,
+            String failedAt, String routeId, String dlqMessageId, Map<String, String> system) {
+        return new DeadLetterRecord(DeadLetterRecord.SCHEMA_VERSION, sourceId, group, sourceQueue, sentAt.toString(),
+                body, originals, reason, reasonClass, receiveCount, failedAt, routeId, dlqMessageId, system,
+                "failed/" + DAY.format(sentAt) + "/" + sourceId + ".json", Instant.now().toString());
+    }
+
+    /**
+     * When the alert for this source message's archive object was published (HeadObject on its key), or null when the
+     * object does not exist or was not alerted on yet. Any other S3 failure propagates: the dead letter waits.
+     */
+    public String alertedAt(DeadLetterRecord record) {
+        try {
+            return s3.get().headObject(b -> b.bucket(bucket).key(record.s3Key())).metadata().get(ALERTED_AT);
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+
+    /** The archive object's user metadata: the alert mark, kept on every overwrite once set. */
+    public Map<String, String> metadata(String alertedAt) {
+        return alertedAt == null ? Map.of() : Map.of(ALERTED_AT, alertedAt);
+    }
+
+    /** The mark set after the alert was published. */
+    public Map<String, String> alertedNow() {
+        return metadata(Instant.now().toString());
     }
 
     public String alertMessage(DeadLetterRecord record) {
-        return "Failed message %s from %s: %s. Archived to s3://%s/%s".formatted(record.messageId(),
+        return "Failed message %s from %s: %s. Archived to s3://%s/%s".formatted(record.sourceMessageId(),
                 record.sourceQueue(), record.reason(), bucket, record.s3Key());
     }
 
-    public void archived(DeadLetterRecord record) {
+    /** @param alertedBefore the alert mark the object had before this archive, or null (an alert was sent now) */
+    public void archived(DeadLetterRecord record, String alertedBefore) {
         registry.counter("orders.dlq.archived", "reason_class", record.reasonClass()).increment();
+        if (alertedBefore != null) {
+            return; // archived again (dead-lettered twice): no second alert, not counted twice
+        }
         registry.counter("orders.alerts.published").increment();
         if (REDRIVE_CLASS.equals(record.reasonClass())) {
             outcomes.redriven(eventType(record.body()));

@@ -1,7 +1,10 @@
 package com.orderrouter.config;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +15,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.orderrouter.ack.BatchedDeletes;
 import com.orderrouter.archive.DeadLetterArchive;
-import com.orderrouter.failure.DeadLetterAttributes;
+import com.orderrouter.failure.DeadLetterQueue;
 import com.orderrouter.failure.FailureClassifier;
+import com.orderrouter.failure.OrdersRedrivePolicy;
+import com.orderrouter.failure.Quoted;
 import com.orderrouter.failure.ProcessingOutcomes;
 import com.orderrouter.failure.VisibilityBackoff;
 import com.orderrouter.ingest.MessageSizeLimit;
@@ -37,6 +42,8 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The beans the YAML routes refer to by name. */
 @Configuration
@@ -69,7 +76,10 @@ public class OrderRouterConfiguration implements CamelConfiguration {
      */
     @BindToRegistry
     public ObjectMapper orderEventMapper() {
-        JsonMapper mapper = JsonMapper.builder()
+        // a parse error quotes at most 100 characters of the offending token or content (and says how many more)
+        JsonFactory factory = JsonFactory.builder().errorReportConfiguration(ErrorReportConfiguration.builder()
+                .maxErrorTokenLength(Quoted.MAX_QUOTED).maxRawContentLength(Quoted.MAX_QUOTED).build()).build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -143,6 +153,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         new OpenTelemetryTracer().init(camelContext);
         // a service, so Camel stops it after the routes have drained and its last deletes are sent
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class));
+        // reads the orders queue's redrive policy when the context starts
+        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("ordersRedrivePolicy",
+                OrdersRedrivePolicy.class));
     }
 
     /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */
@@ -173,16 +186,30 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new ProcessingOutcomes(orderMetrics);
     }
 
+    /** The orders queue's maxReceiveCount, read from its redrive policy when the service starts (a service). */
     @BindToRegistry
-    public DeadLetterAttributes deadLetterAttributes(FailureClassifier failureClassifier,
-            ProcessingOutcomes processingOutcomes) {
-        return new DeadLetterAttributes(failureClassifier, processingOutcomes);
+    public OrdersRedrivePolicy ordersRedrivePolicy(CamelContext camelContext, ObjectMapper orderEventMapper) {
+        return new OrdersRedrivePolicy(sqsClient(camelContext), queueUrl, orderEventMapper);
     }
 
     @BindToRegistry(beanPostProcess = true)
-    public DeadLetterArchive deadLetterArchive(CompositeMeterRegistry orderMetrics, ProcessingOutcomes outcomes,
+    public DeadLetterQueue deadLetterQueue(CamelContext camelContext, FailureClassifier failureClassifier,
+            ProcessingOutcomes processingOutcomes, OrdersRedrivePolicy ordersRedrivePolicy,
             ObjectMapper orderEventMapper) {
-        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper);
+        return new DeadLetterQueue(sqsClient(camelContext), failureClassifier, processingOutcomes, ordersRedrivePolicy,
+                orderEventMapper);
+    }
+
+    /** The registry's SQS client when it is used, as the endpoints' #sqsClient is (tests replace it). */
+    private static Supplier<SqsClient> sqsClient(CamelContext camelContext) {
+        return () -> camelContext.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class);
+    }
+
+    @BindToRegistry(beanPostProcess = true)
+    public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
+            ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
+        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
+                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
     }
 
     @BindToRegistry(beanPostProcess = true)

@@ -52,6 +52,11 @@ public class ProcessingOutcomes {
         record(exchange, "poison", failure);
     }
 
+    /** Sent to the DLQ by the service on the last receive its queue's redrive policy allows (retries-exhausted). */
+    void retriesExhausted(Exchange exchange, Failure failure) {
+        record(exchange, "dead_lettered", failure);
+    }
+
     /** Released back to its queue, invisible for {@code backoffSeconds} ({@code orders.retry.backoff} summary). */
     void retried(Exchange exchange, Failure failure, int backoffSeconds) {
         registry.summary("orders.retry.backoff").record(backoffSeconds);
@@ -112,11 +117,12 @@ public class ProcessingOutcomes {
         }
 
         private static void put(String orderId, String correlationId) {
+            // ids come from the input: bounded, so the line does not grow with it
             if (orderId != null) {
-                MDC.put("order_id", orderId);
+                MDC.put("order_id", Quoted.id(orderId));
             }
             if (correlationId != null) {
-                MDC.put("correlation_id", correlationId);
+                MDC.put("correlation_id", Quoted.id(correlationId));
             }
         }
 

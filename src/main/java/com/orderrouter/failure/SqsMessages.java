@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -19,8 +20,20 @@ final class SqsMessages {
     private SqsMessages() {
     }
 
+    /** Arrival time (ms since the epoch) of the message on its queue; SQS keeps it when its redrive moves one. */
+    static final String SENT_TIMESTAMP = "SentTimestamp";
+
     static String messageId(Exchange exchange) {
         return exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
+    }
+
+    /**
+     * The message as the consumer received it (body and headers), whatever the route has done to the exchange since;
+     * needs {@code camel.main.allow-use-original-message}. The exchange's own message outside a unit of work.
+     */
+    static Message received(Exchange exchange) {
+        Message original = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getOriginalInMessage();
+        return original == null ? exchange.getMessage() : original;
     }
 
     static String receiptHandle(Exchange exchange) {
@@ -33,9 +46,8 @@ final class SqsMessages {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, MessageAttributeValue> messageAttributes(Exchange exchange) {
-        Map<String, MessageAttributeValue> attributes = exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES,
-                Map.class);
+    static Map<String, MessageAttributeValue> messageAttributes(Message message) {
+        Map<String, MessageAttributeValue> attributes = message.getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
         return attributes == null ? Map.of() : attributes;
     }
 

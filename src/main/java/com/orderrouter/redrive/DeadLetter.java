@@ -1,25 +1,24 @@
 package com.orderrouter.redrive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.failure.DeadLetterContext;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Why a message is in the DLQ: the service's {@code error-class} and {@code error-reason} attributes, or, for a message
- * SQS's redrive policy moved (it has none of them), the same class and reason the archive uses.
+ * Why a message is in the DLQ: the reason class and reason of the service's {@code dead-letter} attribute
+ * ({@link DeadLetterContext}), or, for a message SQS's redrive policy moved (it has none), the same class and reason
+ * the archive uses.
  */
 record DeadLetter(String messageId, String reasonClass, String reason) {
 
     static final String REDRIVE_CLASS = "max-receives-exceeded";
     static final String REDRIVE_REASON = "exceeded maxReceiveCount";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static DeadLetter of(Message message) {
-        return new DeadLetter(message.messageId(), attribute(message, "error-class", REDRIVE_CLASS),
-                attribute(message, "error-reason", REDRIVE_REASON));
-    }
-
-    private static String attribute(Message message, String name, String otherwise) {
-        MessageAttributeValue value = message.messageAttributes().get(name);
-        return value == null || value.stringValue() == null ? otherwise : value.stringValue();
+        DeadLetterContext context = DeadLetterContext.read(message.messageAttributes(), JSON);
+        return context == null ? new DeadLetter(message.messageId(), REDRIVE_CLASS, REDRIVE_REASON)
+                : new DeadLetter(message.messageId(), context.reasonClass(), context.reason());
     }
 
     /** One line of output: id, class, then the reason, which may contain spaces. */

@@ -75,6 +75,29 @@ class FailureClassifierTest {
         assertThat(classifier.isPoison(new IllegalStateException("a bug"))).isFalse();
     }
 
+    @Test
+    void reasonsQuoteAtMostAHundredCharactersOfTheInputAndSayHowLongItWas() {
+        String token = "x".repeat(5_000);
+        Failure notJson = classifier.classify(parseError(token));
+        // Jackson cuts the token it quotes at 100 characters (it does not know the rest of its length)
+        assertThat(notJson.reason()).startsWith("body is not valid JSON: Unrecognized token '" + "x".repeat(100) + "...'")
+                .hasSizeLessThan(300);
+        Failure unknown = classifier.classify(new UnknownEventTypeException(token));
+        assertThat(unknown.reason()).isEqualTo("type: unknown event type \"" + "x".repeat(100)
+                + "…\" (5,000 chars) (expected order_created or order_updated)");
+        Failure anyMessage = classifier.classify(new IllegalStateException(token));
+        assertThat(anyMessage.reason()).hasSizeLessThanOrEqualTo(Quoted.MAX_REASON + 20).endsWith("… (5,023 chars)");
+    }
+
+    @Test
+    void quotedValuesAreCutAtAHundredCharacters() {
+        assertThat(Quoted.value("short")).isEqualTo("\"short\"");
+        assertThat(Quoted.value("y".repeat(100))).isEqualTo("\"" + "y".repeat(100) + "\"");
+        assertThat(Quoted.value("y".repeat(101))).isEqualTo("\"" + "y".repeat(100) + "…\" (101 chars)");
+        assertThat(Quoted.value("a" + "😀".repeat(60))).as("a surrogate pair is not split")
+                .isEqualTo("\"a" + "😀".repeat(49) + "…\" (121 chars)");
+    }
+
     private Exception parseError(String body) {
         try {
             mapper.readValue(body, OrderEvent.class);

@@ -55,11 +55,11 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
                 arguments("items not a list", created(GOOD_DATA.replace("[]", "\"SKU-1\"")),
                         "invalid-event", "data.items: must be a list"),
                 arguments("timestamp not ISO-8601", created(GOOD_DATA).replace(TS, "27/11/2026 10:00"),
-                        "invalid-event", "timestamp: must be an ISO-8601 date-time, got '27/11/2026 10:00'"),
+                        "invalid-event", "timestamp: must be an ISO-8601 date-time, got \"27/11/2026 10:00\""),
                 arguments("unknown type", created(GOOD_DATA).replace("order_created", "order_deleted"),
-                        "unknown-type", "type: unknown event type 'order_deleted'"),
+                        "unknown-type", "type: unknown event type \"order_deleted\""),
                 arguments("type in the wrong case", created(GOOD_DATA).replace("order_created", "Order_Created"),
-                        "unknown-type", "type: unknown event type 'Order_Created'"),
+                        "unknown-type", "type: unknown event type \"Order_Created\""),
                 arguments("JSON nested 10,000 levels deep",
                         created("{\"deep\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
                         "malformed-json", "body is not valid JSON"));
@@ -80,10 +80,11 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
         assertThat(record.get("reason_class").asText()).isEqualTo(errorClass);
         assertThat(record.get("source_queue").asText()).isEqualTo(STACK.resources().ordersQueueUrl());
         String key = record.get("s3_key").asText();
-        assertThat(key).matches("failed/\\d{4}/\\d{2}/\\d{2}/" + record.get("message_id").asText() + "\\.json");
+        assertThat(record.get("schema_version").asInt()).isEqualTo(2);
+        assertThat(key).as("named after the source message").matches("failed/\\d{4}/\\d{2}/\\d{2}/" + messageId + "\\.json");
         PublishedAlert alert = await().atMost(PATIENCE).until(() -> alertFor(key), Optional::isPresent).orElseThrow();
         assertThat(alert.subject()).isEqualTo("DLQ Message Received");
-        assertThat(alert.message()).contains(record.get("message_id").asText(), reasonStart,
+        assertThat(alert.message()).contains(messageId, reasonStart,
                 STACK.resources().ordersQueueUrl());
         assertThat(alert.attribute("reason-class")).isEqualTo(errorClass);
         assertThat(poisonCount()).isEqualTo(poisonBefore + 1);

@@ -101,7 +101,9 @@ class FifoOrderingIT {
                 && "shipped".equals(probe.order(order).get("status").s()));
         JsonNode archived = await().atMost(PATIENCE).until(() -> probe.archivedRecords().stream()
                 .filter(r -> poison.equals(r.get("body").asText())).findFirst(), Optional::isPresent).orElseThrow();
-        assertThat(archived.get("attributes").get("MessageGroupId").asText()).isEqualTo(order);
+        assertThat(archived.get("message_group_id").asText()).isEqualTo(order);
+        assertThat(archived.get("system_attributes").get("MessageGroupId").asText()).as("the DLQ copy's group")
+                .isEqualTo(order);
         assertThat(archived.get("reason").asText()).isEqualTo("data.status: must be a string, got number");
     }
 

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import com.orderrouter.OrderRouterMain;
 import com.orderrouter.localstack.OrderEventsJson;
+import com.orderrouter.localstack.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.DistributionSummary;
+import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +18,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Outages of the real servers (dynalite and S3Proxy stopped and started again on the same port): transient failures
- * are retried with backoff and never fill the DLQ; only a permanent outage ends in the DLQ, through SQS's redrive.
- * The service runs with a 1 s backoff base (2 s max) and the queue's maxReceiveCount of 3.
+ * are retried with backoff and never fill the DLQ; only a permanent outage ends in the DLQ, sent by the service on the
+ * last receive the queue's redrive policy allows, with the real reason. The service runs with a 3 s backoff base (6 s
+ * max) and the queue's maxReceiveCount of 3.
  */
+@CamelMainTest(mainClass = OrderRouterMain.class, properties = {
+        "orders.routes-dir=routes",
+        "orders.consumers=10",
+        "orders.visibility-timeout-seconds=30",
+        "orders.poll.wait-seconds=1",
+        "orders.redelivery.delay-ms=20",
+        // ServiceOnLocalStack's settings, but a backoff of 3 s then 6 s: a short outage ends well before a message's
+        // last receive (the 3rd, about 9 s after its first), when the service would dead-letter it
+        "orders.backoff.base-seconds=3",
+        "orders.backoff.max-seconds=6" })
 class TransientFaultIT extends ServiceOnLocalStack {
 
     @AfterEach
@@ -39,7 +53,8 @@ class TransientFaultIT extends ServiceOnLocalStack {
         int archivedBefore = probe.archiveKeys().size();
 
         STACK.dynalite().stop();
-        ids.forEach(id -> probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")));
+        // all at once (SendMessageBatch), so none of them is near its last receive when the outage ends
+        probe.sendAll(ids.stream().map(id -> OrderEventsJson.created(id, "2026-11-27T10:00:00Z")).toList());
         // every message failed its in-process retries and went back to the queue at least once
         await().atMost(PATIENCE).until(() -> retries() - retriesBefore >= ids.size());
         STACK.restartDynamoDb();
@@ -48,32 +63,38 @@ class TransientFaultIT extends ServiceOnLocalStack {
         await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
         assertThat(probe.deadLetterQueueDepth()).isZero();
         assertThat(probe.archiveKeys()).hasSize(archivedBefore);
-        // the backoff was applied: each release set a visibility of 1 s (first receive) or 2 s (later, capped)
+        // the backoff was applied: each release set a visibility of 3 s (first receive) or 6 s (later, capped)
         long releases = backoff().count() - backoffsBefore;
         assertThat(releases).isGreaterThanOrEqualTo(ids.size())
                 .as("with the backoff, fewer than maxReceiveCount receives per message")
                 .isLessThan(ids.size() * 3L);
-        assertThat(backoff().max()).isBetween(1.0, 2.0);
+        assertThat(backoff().max()).isBetween(3.0, 6.0);
     }
 
     @Test
-    void dynamoDbDownForGoodEndsInDlqByRedriveAndIsArchived() {
+    void dynamoDbDownForGoodEndsInDlqAsRetriesExhaustedWithTheRealReason() {
         String id = OrdersSqsToDynamodbIT.newOrderId();
         String body = OrderEventsJson.created(id, "2026-11-27T10:00:00Z");
 
         STACK.dynalite().stop();
-        probe.send(body);
+        String messageId = probe.send(body);
 
-        JsonNode record = await().atMost(PATIENCE).until(() -> archivedWithBody(body), Optional::isPresent)
+        JsonNode record = await().atMost(PATIENCE).until(() -> probe.archivedRecordOf(messageId), Optional::isPresent)
                 .orElseThrow();
-        assertThat(record.get("reason").asText()).isEqualTo("exceeded maxReceiveCount");
-        assertThat(record.get("reason_class").asText()).isEqualTo("max-receives-exceeded");
-        assertThat(record.get("attributes").get("DeadLetterQueueSourceArn").asText()).endsWith(":orders-queue");
-        assertThat(record.get("attributes").get("ApproximateReceiveCount").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(record.get("body").asText()).isEqualTo(body);
+        assertThat(record.get("reason_class").asText()).isEqualTo("retries-exhausted");
+        // the last failure, not "exceeded maxReceiveCount": dynalite refused the connection
+        assertThat(record.get("reason").asText()).startsWith("SdkClientException: Unable to execute HTTP request")
+                .contains("Connection refused");
+        assertThat(record.get("receive_count").asInt()).as("the queue's maxReceiveCount, read from its redrive policy")
+                .isEqualTo(Resources.MAX_RECEIVE_COUNT);
+        assertThat(record.get("system_attributes").has("DeadLetterQueueSourceArn")).as("sent by the service, not by "
+                + "SQS's redrive").isFalse();
         assertThat(STACK.snsStandIn().published()).anySatisfy(alert -> {
-            assertThat(alert.message()).contains(record.get("s3_key").asText(), "exceeded maxReceiveCount");
-            assertThat(alert.attribute("reason-class")).isEqualTo("max-receives-exceeded");
+            assertThat(alert.message()).contains(record.get("s3_key").asText(), "Connection refused");
+            assertThat(alert.attribute("reason-class")).isEqualTo("retries-exhausted");
         });
+        assertThat(processed("order_created", "dead_lettered")).isGreaterThanOrEqualTo(1);
         await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0);
     }
 
@@ -92,12 +113,8 @@ class TransientFaultIT extends ServiceOnLocalStack {
         JsonNode record = await().atMost(PATIENCE).until(() -> probe.archivedRecordOf(messageId), Optional::isPresent)
                 .orElseThrow();
         assertThat(record.get("body").asText()).isEqualTo(body);
-        assertThat(record.get("attributes").get("ApproximateReceiveCount").asInt()).isGreaterThan(1);
+        assertThat(record.get("system_attributes").get("ApproximateReceiveCount").asInt()).isGreaterThan(1);
         await().atMost(PATIENCE).until(() -> probe.deadLetterQueueDepth() == 0);
-    }
-
-    private Optional<JsonNode> archivedWithBody(String body) {
-        return probe.archivedRecords().stream().filter(r -> body.equals(r.get("body").asText())).findFirst();
     }
 
     private double retries() {

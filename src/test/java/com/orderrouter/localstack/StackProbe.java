@@ -129,8 +129,7 @@ public final class StackProbe {
 
     /** The archive record of the dead letter that came from the given orders-queue message, if archived yet. */
     public Optional<JsonNode> archivedRecordOf(String sourceMessageId) {
-        return archivedRecords().stream()
-                .filter(r -> sourceMessageId.equals(r.path("message_attributes").path("source-message-id").asText()))
+        return archivedRecords().stream().filter(r -> sourceMessageId.equals(r.path("source_message_id").asText()))
                 .findFirst();
     }
 

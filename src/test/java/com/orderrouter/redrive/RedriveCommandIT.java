@@ -208,14 +208,15 @@ class RedriveCommandIT {
         return expected;
     }
 
-    /** The service's error attributes, plus two of the message's own (one binary) as it copies them. */
+    /** The service's dead-letter context and trace context, plus two of the message's own (one binary). */
     private static Map<String, MessageAttributeValue> errorAttributes(String errorClass, String reason) {
         Map<String, MessageAttributeValue> attributes = new TreeMap<>();
-        Map.of("error-class", errorClass, "error-reason", reason, "source-queue", "http://sqs/000000000000/orders-queue",
-                "source-message-id", "3f1c2d4e-0000-4000-8000-000000000001", "receive-count", "1",
-                "failed-at", "2026-11-27T13:39:54.754679Z", "route-id", "orders-sqs-to-dynamodb",
-                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-                .forEach((name, value) -> attributes.put(name, text(value)));
+        attributes.put("dead-letter", text("{\"reason\":\"" + reason + "\",\"reason_class\":\"" + errorClass
+                + "\",\"source_queue\":\"http://sqs/000000000000/orders-queue\",\"source_message_id\":"
+                + "\"3f1c2d4e-0000-4000-8000-000000000001\",\"receive_count\":1,\"failed_at\":"
+                + "\"2026-11-27T13:39:54.754679Z\",\"route_id\":\"orders-sqs-to-dynamodb\"}"));
+        attributes.put("traceparent", text("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        attributes.put("tenant", MessageAttributeValue.builder().dataType("String.tenant").stringValue("acme").build());
         attributes.put("signature", MessageAttributeValue.builder().dataType("Binary")
                 .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 0xfe, (byte) 0xff})).build());
         return attributes;

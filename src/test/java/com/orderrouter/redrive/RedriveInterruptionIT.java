@@ -35,8 +35,8 @@ class RedriveInterruptionIT {
         try (LocalSqs local = LocalSqs.start()) {
             Queues queues = local.newQueues(false, 3);
             List<String> bodies = IntStream.range(0, MESSAGES).mapToObj(i -> "{\"order_id\":\"o-" + i + "\"}").toList();
-            local.send(queues.dlqUrl(), bodies, Map.of("error-class",
-                    MessageAttributeValue.builder().dataType("String").stringValue("invalid-event").build()), null);
+            local.send(queues.dlqUrl(), bodies, Map.of("dead-letter", MessageAttributeValue.builder()
+                    .dataType("String").stringValue("{\"reason\":\"x\",\"reason_class\":\"invalid-event\"}").build()), null);
 
             // --max: message by message, in this process (a move task would run inside SQS, out of reach of the kill)
             Process redrive = start(local, queues, dir.resolve("redrive.log"), "--max", String.valueOf(MESSAGES));

@@ -1,7 +1,10 @@
 package com.orderrouter.routes;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -9,8 +12,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * AWS clients for route tests, which mock every aws2-* endpoint: they point at a closed port, so a call that escapes
@@ -21,11 +26,6 @@ final class OfflineAwsClients {
     private static final URI CLOSED_PORT = URI.create("http://127.0.0.1:1");
 
     private OfflineAwsClients() {
-    }
-
-    static SqsClient sqs() {
-        return SqsClient.builder().region(Region.US_EAST_1).endpointOverride(CLOSED_PORT)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).build();
     }
 
     static DynamoDbClient dynamoDb() {
@@ -39,10 +39,11 @@ final class OfflineAwsClients {
     }
 
     /**
-     * The aws2-s3 endpoint checks its bucket when it starts, even when mocked; this client answers that check and
-     * refuses everything else.
+     * The aws2-s3 endpoint checks its bucket when it starts, even when mocked; this client answers that check, answers
+     * HeadObject from {@code objects} (archive key to user metadata; a missing key is S3's 404) and refuses everything
+     * else.
      */
-    static S3Client s3() {
+    static S3Client s3(Map<String, Map<String, String>> objects) {
         return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] { S3Client.class },
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -52,8 +53,18 @@ final class OfflineAwsClients {
                             default -> "OfflineS3Client";
                         };
                     }
+                    if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
+                        return InvocationHandler.invokeDefault(proxy, method, args); // builds the request
+                    }
                     if (method.getName().equals("headBucket") && args != null && args[0] instanceof HeadBucketRequest) {
                         return HeadBucketResponse.builder().build();
+                    }
+                    if (method.getName().equals("headObject") && args != null && args[0] instanceof HeadObjectRequest head) {
+                        Map<String, String> metadata = objects.get(head.key());
+                        if (metadata == null) {
+                            throw NoSuchKeyException.builder().statusCode(404).message("Not Found").build();
+                        }
+                        return HeadObjectResponse.builder().metadata(metadata).build();
                     }
                     if (method.getName().equals("close")) {
                         return null;

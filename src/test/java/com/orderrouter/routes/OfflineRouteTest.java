@@ -1,5 +1,8 @@
 package com.orderrouter.routes;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.orderrouter.OrderRouterMain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
@@ -12,7 +15,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The service's Camel context for route tests: both routes consume from direct endpoints instead of SQS, every aws2-*
- * endpoint is mocked and skipped, and the AWS clients cannot reach a network ({@link OfflineAwsClients}).
+ * endpoint is mocked and skipped, and the AWS clients cannot reach a network ({@link OfflineAwsClients}); SQS is
+ * {@link OfflineSqs}, which records the DLQ copies.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
         propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
@@ -20,12 +24,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         mockEndpointsAndSkip = "aws2-*")
 abstract class OfflineRouteTest {
 
+    /** Records the DLQ copies the service sends. */
+    final OfflineSqs sqs = new OfflineSqs();
     @ReplaceInRegistry
-    SqsClient sqsClient = OfflineAwsClients.sqs();
+    SqsClient sqsClient = sqs.client();
     @ReplaceInRegistry
     DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
+    /** Archive objects HeadObject finds: key to user metadata. */
+    final Map<String, Map<String, String>> s3Objects = new ConcurrentHashMap<>();
     @ReplaceInRegistry
-    S3Client s3Client = OfflineAwsClients.s3();
+    S3Client s3Client = OfflineAwsClients.s3(s3Objects);
     @ReplaceInRegistry
     SnsClient snsClient = OfflineAwsClients.sns();
     @BeanInject("metricsRegistry")

@@ -1,6 +1,11 @@
 package com.orderrouter.routes;
 
+import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -8,12 +13,16 @@ import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,19 +39,17 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     ProducerTemplate orders;
     @EndpointInject("mock:aws2-ddb:orders")
     MockEndpoint dynamodb;
-    @EndpointInject("mock:aws2-sqs:orders-queue-dlq")
-    MockEndpoint dlq;
+    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void orderCreatedIsPutOnlyIfTheOrderDoesNotExist() throws Exception {
         dynamodb.expectedMessageCount(1);
-        dlq.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(CREATED));
 
         assertThat(result.isFailed()).isFalse();
         dynamodb.assertIsSatisfied();
-        dlq.assertIsSatisfied();
+        assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         Map<String, AttributeValue> item = header(dynamodb, 0, "CamelAwsDdbItem");
         assertThat(item).containsEntry("pk", s("ORDER#o-1")).containsEntry("sk", s("METADATA"))
                 .containsEntry("status", s("pending")).containsEntry("customer_id", s("cust-1"))
@@ -62,12 +69,11 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         dynamodb.whenAnyExchangeReceived(e -> {
             throw ConditionalCheckFailedException.builder().message("exists").build();
         });
-        dlq.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(CREATED));
 
         assertThat(result.isFailed()).isFalse();
-        dlq.assertIsSatisfied();
+        assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         assertThat(processed("order_created", "duplicate")).isEqualTo(1);
         assertThat(processed("order_created", "success")).isZero();
     }
@@ -99,13 +105,12 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes",
                 Map.of("pk", s("ORDER#o-1"), "updated_at", s("2026-11-27T13:00:00.000000Z"))));
         dynamodb.expectedMessageCount(2);
-        dlq.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(UPDATED));
 
         assertThat(result.isFailed()).isFalse();
         dynamodb.assertIsSatisfied();
-        dlq.assertIsSatisfied();
+        assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         assertThat(processed("order_updated", "stale")).isEqualTo(1);
     }
 
@@ -115,12 +120,11 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
             throw ConditionalCheckFailedException.builder().message("no item").build();
         });
         dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes", Map.of()));
-        dlq.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(UPDATED));
 
         assertThat(result.isFailed()).as("failed exchanges are not deleted from the queue").isTrue();
-        dlq.assertIsSatisfied();
+        assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         assertThat(processed("order_updated", "retry")).isEqualTo(1);
     }
 
@@ -132,12 +136,11 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         // the create was stored after the failed update: older state, so the update still has to be applied
         dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes",
                 Map.of("pk", s("ORDER#o-1"), "updated_at", s("2026-11-27T09:15:30.500000Z"))));
-        dlq.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(UPDATED));
 
         assertThat(result.isFailed()).as("failed exchanges are not deleted from the queue").isTrue();
-        dlq.assertIsSatisfied();
+        assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         assertThat(processed("order_updated", "retry")).isEqualTo(1);
         assertThat(processed("order_updated", "stale")).isZero();
     }
@@ -145,70 +148,182 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     @Test
     void unknownTypeGoesToDlqWithReason() throws Exception {
         String body = CREATED.replace("order_created", "order_cancelled");
-        dlq.expectedBodiesReceived(body);
-        dlq.expectedHeaderReceived("error-class", "unknown-type");
         dynamodb.expectedMessageCount(0);
 
         Exchange result = orders.send(exchangeWith(body));
 
         assertThat(result.isFailed()).isFalse();
-        dlq.assertIsSatisfied();
         dynamodb.assertIsSatisfied();
-        assertThat(dlq.getExchanges().get(0).getMessage().getHeader("error-reason", String.class))
-                .contains("type: unknown event type 'order_cancelled'");
+        SendMessageRequest copy = onlyDlqCopy();
+        assertThat(copy.messageBody()).isEqualTo(body);
+        assertThat(context(copy).get("reason_class").asText()).isEqualTo("unknown-type");
+        assertThat(context(copy).get("reason").asText()).startsWith("type: unknown event type \"order_cancelled\"");
         assertThat(processed("unknown", "poison")).isEqualTo(1);
     }
 
     @Test
     void invalidEventGoesToDlqWithReasonNamingTheField() throws Exception {
         String body = CREATED.replace("49.90", "-1");
-        dlq.expectedBodiesReceived(body);
-        dlq.expectedHeaderReceived("error-class", "invalid-event");
-        dlq.expectedHeaderReceived("error-reason", "data.total: must be a non-negative number, got -1");
-        dlq.expectedHeaderReceived("route-id", "orders-sqs-to-dynamodb");
         dynamodb.expectedMessageCount(0);
 
         orders.send(exchangeWith(body));
 
-        dlq.assertIsSatisfied();
         dynamodb.assertIsSatisfied();
+        JsonNode context = context(onlyDlqCopy());
+        assertThat(context.get("reason_class").asText()).isEqualTo("invalid-event");
+        assertThat(context.get("reason").asText()).isEqualTo("data.total: must be a non-negative number, got -1");
+        assertThat(context.get("route_id").asText()).isEqualTo("orders-sqs-to-dynamodb");
         assertThat(processed("order_created", "poison")).isEqualTo(1);
     }
 
     @Test
     void malformedJsonGoesToDlqAsItArrived() throws Exception {
         String body = "{\"type\": \"order_created\", oops";
-        dlq.expectedBodiesReceived(body);
-        dlq.expectedHeaderReceived("error-class", "malformed-json");
         dynamodb.expectedMessageCount(0);
 
         orders.send(exchangeWith(body));
 
-        dlq.assertIsSatisfied();
         dynamodb.assertIsSatisfied();
-        assertThat(dlq.getExchanges().get(0).getMessage().getHeader("error-reason", String.class))
-                .startsWith("body is not valid JSON");
+        SendMessageRequest copy = onlyDlqCopy();
+        assertThat(copy.messageBody()).isEqualTo(body);
+        assertThat(context(copy).get("reason_class").asText()).isEqualTo("malformed-json");
+        assertThat(context(copy).get("reason").asText()).startsWith("body is not valid JSON");
     }
 
     @Test
     void oversizedBodyGoesToDlqWithoutBeingParsed() throws Exception {
         String body = "{\"type\":\"order_created\",\"pad\":\"" + "x".repeat(262_144) + "\"}";
-        dlq.expectedBodiesReceived(body);
-        dlq.expectedHeaderReceived("error-class", "oversized");
         dynamodb.expectedMessageCount(0);
 
         orders.send(exchangeWith(body));
 
-        dlq.assertIsSatisfied();
         dynamodb.assertIsSatisfied();
-        assertThat(dlq.getExchanges().get(0).getMessage().getHeader("error-reason", String.class))
+        SendMessageRequest copy = onlyDlqCopy();
+        assertThat(copy.messageBody()).isEqualTo(body);
+        assertThat(context(copy).get("reason_class").asText()).isEqualTo("oversized");
+        assertThat(context(copy).get("reason").asText())
                 .isEqualTo("body: " + body.length() + " bytes is over the limit of 262144");
+    }
+
+    @Test
+    void aHugeOffendingValueIsQuotedBoundedInTheReason() throws Exception {
+        String body = CREATED.replace("49.90", "\"" + "9".repeat(5_000) + "\"");
+
+        orders.send(exchangeWith(body));
+
+        String reason = context(onlyDlqCopy()).get("reason").asText();
+        assertThat(reason).isEqualTo("data.total: must be a non-negative number, got \"" + "9".repeat(100)
+                + "…\" (5,000 chars)");
+    }
+
+    @Test
+    void everyOriginalAttributeTravelsWithItsTypeAndTheContextTakesOneSlot() throws Exception {
+        Map<String, MessageAttributeValue> originals = new TreeMap<>();
+        for (int i = 0; i < 7; i++) {
+            originals.put("a" + i, typed("String", "v" + i));
+        }
+        originals.put("amount", typed("Number", "42.5"));
+        originals.put("tenant", typed("String.tenant", "acme"));
+        originals.put("raw", MessageAttributeValue.builder().dataType("Binary")
+                .binaryValue(SdkBytes.fromByteArray(new byte[] {0x00, (byte) 0xff, 0x62, 0x69, 0x6e})).build());
+        Exchange exchange = exchangeWith("not json");
+        exchange.getMessage().setHeader("CamelAwsSqsMessageId", "source-1");
+        exchange.getMessage().setHeader("CamelAwsSqsMessageAttributes", originals);
+
+        orders.send(exchange);
+
+        SendMessageRequest copy = onlyDlqCopy();
+        assertThat(copy.messageAttributes()).hasSize(10).containsKeys("dead-letter", "traceparent");
+        JsonNode context = context(copy);
+        assertThat(context.get("source_message_id").asText()).isEqualTo("source-1");
+        // 10 originals: 8 as attributes next to the context and the trace context, 2 carried inside the context
+        Map<String, MessageAttributeValue> all = new TreeMap<>(copy.messageAttributes());
+        all.remove("dead-letter");
+        all.remove("traceparent");
+        assertThat(all).hasSize(8);
+        context.get("carried_attributes").fields().forEachRemaining(carried -> {
+            JsonNode value = carried.getValue();
+            all.put(carried.getKey(), value.has("binary_value")
+                    ? MessageAttributeValue.builder().dataType(value.get("data_type").asText())
+                            .binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(value.get("binary_value")
+                                    .asText()))).build()
+                    : typed(value.get("data_type").asText(), value.get("string_value").asText()));
+        });
+        assertThat(all).isEqualTo(originals);
+    }
+
+    @Test
+    void transientFailureOnTheLastReceiveGoesToDlqAsRetriesExhaustedWithTheRealReason() throws Exception {
+        dynamodb.whenAnyExchangeReceived(e -> {
+            throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+        });
+        Exchange exchange = exchangeWith(CREATED);
+        exchange.getMessage().setHeader("ApproximateReceiveCount", String.valueOf(OfflineSqs.MAX_RECEIVE_COUNT));
+
+        Exchange result = orders.send(exchange);
+
+        assertThat(result.isFailed()).as("handed to the DLQ, so deleted").isFalse();
+        SendMessageRequest copy = onlyDlqCopy();
+        assertThat(copy.messageBody()).isEqualTo(CREATED);
+        JsonNode context = context(copy);
+        assertThat(context.get("reason_class").asText()).isEqualTo("retries-exhausted");
+        assertThat(context.get("reason").asText())
+                .isEqualTo("SdkClientException: Unable to execute HTTP request: Connection refused");
+        assertThat(context.get("receive_count").asInt()).isEqualTo(3);
+        assertThat(processed("order_created", "dead_lettered")).isEqualTo(1);
+    }
+
+    @Test
+    void transientFailureBeforeTheLastReceiveGoesBackToTheQueue() throws Exception {
+        dynamodb.whenAnyExchangeReceived(e -> {
+            throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+        });
+        Exchange exchange = exchangeWith(CREATED);
+        exchange.getMessage().setHeader("ApproximateReceiveCount", String.valueOf(OfflineSqs.MAX_RECEIVE_COUNT - 1));
+
+        Exchange result = orders.send(exchange);
+
+        assertThat(result.isFailed()).as("failed exchanges are not deleted from the queue").isTrue();
+        assertThat(sqs.sent()).isEmpty();
+        assertThat(processed("order_created", "retry")).isEqualTo(1);
+    }
+
+    @Test
+    void updateWhoseCreateNeverCameEndsInDlqOnTheLastReceive() throws Exception {
+        dynamodb.whenExchangeReceived(1, e -> {
+            throw ConditionalCheckFailedException.builder().message("no item").build();
+        });
+        dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes", Map.of()));
+        Exchange exchange = exchangeWith(UPDATED);
+        exchange.getMessage().setHeader("ApproximateReceiveCount", String.valueOf(OfflineSqs.MAX_RECEIVE_COUNT));
+
+        Exchange result = orders.send(exchange);
+
+        assertThat(result.isFailed()).isFalse();
+        JsonNode context = context(onlyDlqCopy());
+        assertThat(context.get("reason_class").asText()).isEqualTo("retries-exhausted");
+        assertThat(context.get("reason").asText()).isEqualTo("order o-1 was never created");
     }
 
     private Exchange exchangeWith(String body) {
         Exchange exchange = orders.getCamelContext().getEndpoint("direct:orders").createExchange();
         exchange.getMessage().setBody(body);
         return exchange;
+    }
+
+    private SendMessageRequest onlyDlqCopy() {
+        assertThat(sqs.sent()).as("DLQ copies").hasSize(1);
+        SendMessageRequest copy = sqs.sent().get(0);
+        assertThat(copy.queueUrl()).isEqualTo("http://127.0.0.1:1/000000000000/orders-queue-dlq");
+        return copy;
+    }
+
+    private JsonNode context(SendMessageRequest copy) throws Exception {
+        return json.readTree(copy.messageAttributes().get("dead-letter").stringValue());
+    }
+
+    private static MessageAttributeValue typed(String dataType, String value) {
+        return MessageAttributeValue.builder().dataType(dataType).stringValue(value).build();
     }
 
     private double processed(String type, String outcome) {

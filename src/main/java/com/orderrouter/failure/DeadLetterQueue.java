@@ -1,0 +1,151 @@
+package com.orderrouter.failure;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.ingest.OrderNotYetCreatedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Sends a failed message to the DLQ with SendMessage: the body byte for byte, every original attribute with its data
+ * type, the {@link DeadLetterContext} as the one attribute {@value DeadLetterContext#ATTRIBUTE}, and the trace context
+ * ({@code traceparent}, injected by tracing when the route sends to this bean). The SDK is called directly because
+ * camel-aws2-sqs turns headers into String, Number or Binary attributes only and would lose custom types such as
+ * {@code String.tenant}.
+ *
+ * <p>SQS allows 10 attributes: originals take the slots the context and the trace context leave, in name order; the
+ * rest ride inside the context. A FIFO DLQ gets the message's group and its source message id as deduplication id, so
+ * a message dead-lettered twice within SQS's 5-minute window is stored once.
+ */
+public class DeadLetterQueue {
+
+    static final String RETRIES_EXHAUSTED = "retries-exhausted";
+    private static final int MAX_ATTRIBUTES = 10;
+
+    private final Supplier<SqsClient> sqs;
+    private final FailureClassifier classifier;
+    private final ProcessingOutcomes outcomes;
+    private final OrdersRedrivePolicy redrivePolicy;
+    private final ObjectMapper json;
+
+    @PropertyInject("orders.dlq.url")
+    private String dlqUrl;
+
+    public DeadLetterQueue(Supplier<SqsClient> sqs, FailureClassifier classifier, ProcessingOutcomes outcomes,
+            OrdersRedrivePolicy redrivePolicy, ObjectMapper json) {
+        this.sqs = sqs;
+        this.classifier = classifier;
+        this.outcomes = outcomes;
+        this.redrivePolicy = redrivePolicy;
+        this.json = json;
+    }
+
+    /** The dead-letter channel's endpoint: a poison message goes to the DLQ at once. */
+    public void poison(Exchange exchange) {
+        Failure failure = classifier.classify(caught(exchange));
+        send(exchange, failure);
+        outcomes.deadLettered(exchange, failure);
+    }
+
+    /**
+     * True on the receive the orders queue's redrive policy says is the last ({@code ApproximateReceiveCount >=
+     * maxReceiveCount}); never for the DLQ route, whose queue has no redrive and whose failures only wait.
+     */
+    public boolean isLastReceive(Exchange exchange) {
+        if (ProcessingOutcomes.DLQ_ROUTE.equals(exchange.getFromRouteId())) {
+            return false;
+        }
+        OptionalInt max = redrivePolicy.maxReceiveCount();
+        return max.isPresent() && SqsMessages.receiveCount(exchange) >= max.getAsInt();
+    }
+
+    /**
+     * A transient failure on the last receive: to the DLQ as {@code retries-exhausted} with the last failure as its
+     * reason (an update whose create never came: "order 123 was never created"), so the archive says what failed.
+     */
+    public void retriesExhausted(Exchange exchange) {
+        Exception caught = caught(exchange);
+        OrderNotYetCreatedException missing = find(caught, OrderNotYetCreatedException.class);
+        String reason = missing != null ? missing.neverCreated() : classifier.classify(caught).reason();
+        Failure failure = new Failure(false, RETRIES_EXHAUSTED, reason);
+        send(exchange, failure);
+        outcomes.retriesExhausted(exchange, failure);
+    }
+
+    private void send(Exchange exchange, Failure failure) {
+        Message received = SqsMessages.received(exchange);
+        String sourceMessageId = received.getHeader(Sqs2Constants.MESSAGE_ID, String.class);
+        String group = received.getHeader(SqsMessages.MESSAGE_GROUP_ID, String.class);
+        Map<String, MessageAttributeValue> arrived = SqsMessages.messageAttributes(received);
+        Map<String, TypedAttribute> originals = DeadLetterContext.originals(arrived,
+                DeadLetterContext.read(arrived, json));
+        // tracing injected the current span's context on the way to this bean
+        String trace = exchange.getMessage().getHeader(DeadLetterContext.TRACE_ATTRIBUTE, String.class);
+
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        Map<String, TypedAttribute> carried = new LinkedHashMap<>();
+        int slots = MAX_ATTRIBUTES - 1 - (trace == null ? 0 : 1);
+        originals.forEach((name, value) -> {
+            boolean reserved = name.equals(DeadLetterContext.ATTRIBUTE) || name.equals(DeadLetterContext.TRACE_ATTRIBUTE);
+            if (!reserved && attributes.size() < slots) {
+                attributes.put(name, value.toSqs());
+            } else {
+                carried.put(name, value);
+            }
+        });
+        String sourceQueue = SqsMessages.sourceQueueUrl(exchange);
+        DeadLetterContext context = new DeadLetterContext(failure.reason(), failure.errorClass(),
+                sourceQueue == null ? exchange.getFromEndpoint().getEndpointUri() : sourceQueue, sourceMessageId,
+                sentAt(received), group, SqsMessages.receiveCount(exchange), Instant.now().toString(),
+                exchange.getFromRouteId(), carried.isEmpty() ? null : carried);
+        attributes.put(DeadLetterContext.ATTRIBUTE, TypedAttribute.string(toJson(context)).toSqs());
+        if (trace != null) {
+            attributes.put(DeadLetterContext.TRACE_ATTRIBUTE, TypedAttribute.string(trace).toSqs());
+        }
+
+        SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(dlqUrl)
+                .messageBody(received.getBody(String.class)).messageAttributes(attributes);
+        if (dlqUrl.endsWith(".fifo")) {
+            String id = sourceMessageId == null ? exchange.getExchangeId() : sourceMessageId;
+            request.messageGroupId(group == null ? id : group).messageDeduplicationId(id);
+        }
+        sqs.get().sendMessage(request.build());
+    }
+
+    private static String sentAt(Message received) {
+        String sent = received.getHeader(SqsMessages.SENT_TIMESTAMP, String.class);
+        return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)).toString();
+    }
+
+    private String toJson(DeadLetterContext context) {
+        try {
+            return json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the dead-letter context", e);
+        }
+    }
+
+    private static Exception caught(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

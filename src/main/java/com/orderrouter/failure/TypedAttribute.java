@@ -1,0 +1,43 @@
+package com.orderrouter.failure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * One SQS message attribute exactly as received, in JSON: {@code {"data_type": "Number", "string_value": "42.5"}} or
+ * {@code {"data_type": "Binary.gzip", "binary_value": "<base64>"}}. The data type is kept whole, custom suffix
+ * included ({@code String.tenant}); it decides which value is set, as in SQS's API.
+ *
+ * @param dataType    {@code String}, {@code Number} or {@code Binary}, optionally with a custom suffix ({@code .x})
+ * @param stringValue the value of a String or Number attribute, else null
+ * @param binaryValue the bytes of a Binary attribute (base64 in JSON), else null
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TypedAttribute(String dataType, String stringValue, byte[] binaryValue) {
+
+    public static TypedAttribute of(MessageAttributeValue value) {
+        return isBinary(value.dataType())
+                ? new TypedAttribute(value.dataType(), null, value.binaryValue() == null ? new byte[0]
+                        : value.binaryValue().asByteArray())
+                : new TypedAttribute(value.dataType(), value.stringValue(), null);
+    }
+
+    public static TypedAttribute string(String value) {
+        return new TypedAttribute("String", value, null);
+    }
+
+    /** The attribute as SQS's API takes it on send (only type and value: received ones may carry empty lists). */
+    public MessageAttributeValue toSqs() {
+        MessageAttributeValue.Builder builder = MessageAttributeValue.builder().dataType(dataType);
+        return isBinary(dataType) ? builder.binaryValue(SdkBytes.fromByteArray(binaryValue)).build()
+                : builder.stringValue(stringValue).build();
+    }
+
+    private static boolean isBinary(String dataType) {
+        return dataType != null && (dataType.equals("Binary") || dataType.startsWith("Binary."));
+    }
+}

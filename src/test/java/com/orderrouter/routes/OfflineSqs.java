@@ -1,0 +1,66 @@
+package com.orderrouter.routes;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+/**
+ * The SQS client of route tests: it answers GetQueueAttributes with a redrive policy of {@value #MAX_RECEIVE_COUNT}
+ * receives (as Terraform sets it), records every SendMessage (the DLQ copies) without a network, and fails anything
+ * else as an unreachable server would.
+ */
+final class OfflineSqs {
+
+    static final int MAX_RECEIVE_COUNT = 3;
+
+    private final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
+    private final SqsClient client = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
+            new Class<?>[] { SqsClient.class }, handler());
+
+    SqsClient client() {
+        return client;
+    }
+
+    /** The SendMessage requests so far, in order. */
+    List<SendMessageRequest> sent() {
+        return List.copyOf(sent);
+    }
+
+    private InvocationHandler handler() {
+        return (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> "OfflineSqs";
+                };
+            }
+            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
+                return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, calls the overload
+            }
+            return switch (method.getName()) {
+                case "getQueueAttributes" -> GetQueueAttributesResponse.builder().attributes(Map.of(
+                        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:"
+                                + "000000000000:orders-queue-dlq\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))
+                        .build();
+                case "sendMessage" -> {
+                    sent.add((SendMessageRequest) args[0]);
+                    yield SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
+                }
+                case "close" -> null;
+                case "serviceName" -> SqsClient.SERVICE_NAME;
+                default -> throw SdkClientException.create("route tests must not call SQS: " + method.getName());
+            };
+        };
+    }
+}
