@@ -64,11 +64,19 @@ locals {
       Resource = [aws_dynamodb_table.orders.arn]
     },
     {
-      # Only the archive prefix; the service never reads or deletes archives.
+      # Only the archive prefix; HeadObject (s3:GetObject) before a put tells whether the
+      # source message was archived and alerted on already. The service never deletes archives.
       Sid      = "ArchiveFailedOrders"
       Effect   = "Allow"
-      Action   = ["s3:PutObject"]
+      Action   = ["s3:PutObject", "s3:GetObject"]
       Resource = ["${aws_s3_bucket.archive.arn}/failed/*"]
+    },
+    {
+      # Without it, HeadObject on a key not archived yet answers 403 instead of 404.
+      Sid      = "ListArchive"
+      Effect   = "Allow"
+      Action   = ["s3:ListBucket"]
+      Resource = [aws_s3_bucket.archive.arn]
     },
     {
       Sid      = "PublishAlerts"

@@ -192,7 +192,7 @@ run "task_role_policy" {
   command = apply
 
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.task.policy).Statement : s.Sid] == ["ConsumeQueues", "SendToDlq", "WriteOrders", "ArchiveFailedOrders", "PublishAlerts"]
+    condition     = [for s in jsondecode(aws_iam_role_policy.task.policy).Statement : s.Sid] == ["ConsumeQueues", "SendToDlq", "WriteOrders", "ArchiveFailedOrders", "ListArchive", "PublishAlerts"]
     error_message = "Unexpected statements in the task role policy (no KMS/CloudWatch statements by default)."
   }
 
@@ -227,8 +227,14 @@ run "task_role_policy" {
       {
         Sid      = "ArchiveFailedOrders"
         Effect   = "Allow"
-        Action   = ["s3:PutObject"]
+        Action   = ["s3:PutObject", "s3:GetObject"]
         Resource = ["arn:aws:s3:::order-router-dlq-archive-123456789012-eu-west-1/failed/*"]
+      },
+      {
+        Sid      = "ListArchive"
+        Effect   = "Allow"
+        Action   = ["s3:ListBucket"]
+        Resource = ["arn:aws:s3:::order-router-dlq-archive-123456789012-eu-west-1"]
       },
       {
         Sid      = "PublishAlerts"

@@ -127,7 +127,7 @@ run "customer_kms_key" {
   }
 
   assert {
-    condition     = length(jsondecode(aws_iam_role_policy.task.policy).Statement) == 6
+    condition     = length(jsondecode(aws_iam_role_policy.task.policy).Statement) == 7
     error_message = "Only the KMS statement may be added."
   }
 }
@@ -151,7 +151,7 @@ run "cloudwatch_metrics_enabled" {
   }
 
   assert {
-    condition     = length(jsondecode(aws_iam_role_policy.task.policy).Statement) == 6
+    condition     = length(jsondecode(aws_iam_role_policy.task.policy).Statement) == 7
     error_message = "Only the metrics statement may be added (no KMS statement without a key)."
   }
 
