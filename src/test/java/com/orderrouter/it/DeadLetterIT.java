@@ -93,6 +93,11 @@ class DeadLetterIT extends ServiceOnLocalStack {
                 .isEqualTo("{\"data_type\":\"Number\",\"string_value\":\"42.5\"}");
         assertThat(record.at("/message_attributes/tenant").toString())
                 .isEqualTo("{\"data_type\":\"String.tenant\",\"string_value\":\"acme\"}");
+        Map<String, String> copyTypes = new TreeMap<>();
+        copy.messageAttributes().forEach((name, value) -> copyTypes.put(name, value.dataType()));
+        System.out.printf("DLQ copy: %d attributes %s; carried in dead-letter: %s%narchive record:%n%s%n",
+                copy.messageAttributes().size(), copyTypes, context.get("carried_attributes"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     }
 
     @Test
