@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
 import com.orderrouter.producer.OrderProducer;
 import com.orderrouter.producer.ProducerOptions;
 import org.awaitility.core.ConditionTimeoutException;
@@ -136,7 +138,9 @@ public final class LocalDemo {
                     outcome.set("the service exited (code " + service.exitValue() + "); see its log");
                 }
                 if (messageId != null) {
-                    probe.archivedRecordOf(messageId).ifPresent(record -> outcome.set(deadLetter(stack, record)));
+                    // done when archived and alerted (the alert follows the archive put)
+                    probe.archivedRecordOf(messageId).filter(record -> alertFor(stack, record).isPresent())
+                            .ifPresent(record -> outcome.set(deadLetter(stack, record)));
                 }
                 if (outcome.get() == null && probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0) {
                     outcome.set("DynamoDB " + describe(probe.order(orderId)));
@@ -149,11 +153,16 @@ public final class LocalDemo {
         }
     }
 
+    private static Optional<PublishedAlert> alertFor(LocalAwsStack stack, JsonNode record) {
+        String key = record.get("s3_key").asText();
+        return stack.snsStandIn().published().stream().filter(a -> a.message().contains(key)).findFirst();
+    }
+
     private static String deadLetter(LocalAwsStack stack, JsonNode record) {
         String key = record.get("s3_key").asText();
-        String alert = stack.snsStandIn().published().stream().filter(a -> a.message().contains(key))
+        String alert = alertFor(stack, record)
                 .map(a -> "alert \"" + a.subject() + "\" reason-class=" + a.attribute("reason-class"))
-                .findFirst().orElse("no alert yet");
+                .orElse("no alert yet");
         return "DLQ, reason: %s%n%40s archived to s3://%s/%s, %s".formatted(record.get("reason").asText(), "",
                 stack.sinks().archiveBucket(), key, alert);
     }
