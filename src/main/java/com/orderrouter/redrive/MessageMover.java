@@ -1,25 +1,22 @@
 package com.orderrouter.redrive;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import com.orderrouter.cli.Resend;
+import com.orderrouter.failure.TypedAttribute;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -124,7 +121,7 @@ final class MessageMover {
         // entry id = index in the batch
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(copy(batch.get(i), String.valueOf(i)));
+            entries.add(copy(batch.get(i)).entry(String.valueOf(i)));
         }
         SendMessageBatchResponse sent;
         try {
@@ -167,39 +164,27 @@ final class MessageMover {
     }
 
     /**
-     * The message as it was sent: the body unchanged and every message attribute, including the error attributes (the
-     * service ignores attributes it does not know). A FIFO queue gets the message's group, and its DLQ message id as
-     * the deduplication id so a copy sent twice within SQS's 5-minute window is stored once.
+     * The message as it was sent: the body unchanged and every message attribute, including the service's
+     * {@code dead-letter} context (the service ignores attributes it does not know). A FIFO queue gets the message's
+     * group, and its DLQ message id as the deduplication id so a copy sent twice within SQS's 5-minute window is
+     * stored once.
      */
-    private SendMessageBatchRequestEntry copy(Message message, String entryId) {
-        SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(entryId)
-                .messageBody(message.body()).messageAttributes(sendable(message.messageAttributes()));
-        String traceHeader = message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER);
-        if (traceHeader != null) { // keeps the message in its original trace
-            entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
-                    MessageSystemAttributeValue.builder().dataType("String").stringValue(traceHeader).build()));
-        }
-        if (queueUrl.endsWith(".fifo")) {
-            entry.messageGroupId(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
-                    .messageDeduplicationId(message.messageId());
-        }
-        return entry.build();
-    }
-
-    /** Only type and value: received attributes may carry empty list fields that SQS rejects on send. */
-    private static Map<String, MessageAttributeValue> sendable(Map<String, MessageAttributeValue> attributes) {
-        return attributes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> MessageAttributeValue.builder().dataType(e.getValue().dataType())
-                        .stringValue(e.getValue().stringValue()).binaryValue(e.getValue().binaryValue()).build()));
+    private Resend copy(Message message) {
+        Map<String, TypedAttribute> attributes = new LinkedHashMap<>();
+        message.messageAttributes().forEach((name, value) -> attributes.put(name, TypedAttribute.of(value)));
+        boolean fifo = Resend.isFifo(queueUrl);
+        return new Resend(message.body(), attributes,
+                fifo ? message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID) : null,
+                fifo ? message.messageId() : null, message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER));
     }
 
     /** Splits into batches within SQS's limits; a message too large for a batch with others goes alone. */
-    private static List<List<Message>> bySize(List<Message> messages) {
+    private List<List<Message>> bySize(List<Message> messages) {
         List<List<Message>> batches = new ArrayList<>();
         List<Message> batch = new ArrayList<>();
         int bytes = 0;
         for (Message message : messages) {
-            int size = size(message);
+            int size = copy(message).bytes();
             if (!batch.isEmpty() && (bytes + size > BATCH_BYTES || batch.size() == BATCH_ENTRIES)) {
                 batches.add(batch);
                 batch = new ArrayList<>();
@@ -212,21 +197,6 @@ final class MessageMover {
             batches.add(batch);
         }
         return batches;
-    }
-
-    /** Body plus attribute names, types and values, as SQS counts a message's size. */
-    private static int size(Message message) {
-        int size = utf8(message.body());
-        for (Map.Entry<String, MessageAttributeValue> attribute : message.messageAttributes().entrySet()) {
-            MessageAttributeValue value = attribute.getValue();
-            size += utf8(attribute.getKey()) + utf8(value.dataType()) + utf8(value.stringValue())
-                    + (value.binaryValue() == null ? 0 : value.binaryValue().asByteArray().length);
-        }
-        return size;
-    }
-
-    private static int utf8(String text) {
-        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Makes every message not moved visible again now, rather than when its visibility timeout ends. */
