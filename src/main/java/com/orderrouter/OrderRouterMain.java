@@ -9,6 +9,7 @@ import com.orderrouter.cli.Version;
 import com.orderrouter.ops.ValidateRoutesCommand;
 import com.orderrouter.producer.SendCommand;
 import com.orderrouter.redrive.RedriveCommand;
+import com.orderrouter.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -48,6 +49,7 @@ public final class OrderRouterMain implements Callable<Integer> {
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new SendCommand(context))
                 .addSubcommand(new RedriveCommand(context))
+                .addSubcommand(new ReplayCommand(context))
                 .addSubcommand(new ValidateRoutesCommand(context))
                 .addSubcommand(new HelpCommand());
         return commandLine.setOut(new PrintWriter(context.out(), true))

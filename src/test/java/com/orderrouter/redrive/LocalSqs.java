@@ -21,13 +21,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * An ElasticMQ server of the redrive tests' own, so their queues and counts are not shared with other tests, and a
- * client with helpers to fill and read queues.
+ * An ElasticMQ server of the redrive and replay tests' own, so their queues and counts are not shared with other
+ * tests, and a client with helpers to fill and read queues.
  */
-final class LocalSqs implements AutoCloseable {
+public final class LocalSqs implements AutoCloseable {
 
-    static final Region REGION = Region.US_EAST_1;
-    static final String ACCESS_KEY = "local";
+    public static final Region REGION = Region.US_EAST_1;
+    public static final String ACCESS_KEY = "local";
     private static final AtomicInteger QUEUES = new AtomicInteger();
 
     private final SQSRestServer server;
@@ -35,8 +35,8 @@ final class LocalSqs implements AutoCloseable {
     private final SqsClient sqs;
 
     /** An orders queue and its DLQ (the orders queue's redrive policy points at it, as in Terraform). */
-    record Queues(String queueUrl, String dlqUrl) {
-        Map<String, String> environment() {
+    public record Queues(String queueUrl, String dlqUrl) {
+        public Map<String, String> environment() {
             return Map.of("QUEUE_URL", queueUrl, "DLQ_URL", dlqUrl, "AWS_REGION", REGION.id());
         }
     }
@@ -49,26 +49,26 @@ final class LocalSqs implements AutoCloseable {
     }
 
     /** A client of its own, for a command that closes the client it is given. */
-    SqsClient newClient() {
+    public SqsClient newClient() {
         return SqsClient.builder().region(REGION).endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
                 .build();
     }
 
-    static LocalSqs start() {
+    public static LocalSqs start() {
         return new LocalSqs();
     }
 
-    SqsClient sqs() {
+    public SqsClient sqs() {
         return sqs;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 
     /** New queues with unique names; {@code maxReceiveCount} receives on the orders queue move a message to the DLQ. */
-    Queues newQueues(boolean fifo, int maxReceiveCount) {
+    public Queues newQueues(boolean fifo, int maxReceiveCount) {
         String name = "orders-" + QUEUES.incrementAndGet();
         String suffix = fifo ? ".fifo" : "";
         Map<QueueAttributeName, String> fifoAttributes = fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of();
@@ -83,7 +83,7 @@ final class LocalSqs implements AutoCloseable {
     }
 
     /** Sends straight to a queue, as the service does when it dead-letters a poison message. */
-    void send(String queueUrl, List<String> bodies, Map<String, MessageAttributeValue> attributes, String groupId) {
+    public void send(String queueUrl, List<String> bodies, Map<String, MessageAttributeValue> attributes, String groupId) {
         for (int from = 0; from < bodies.size(); from += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (String body : bodies.subList(from, Math.min(from + 10, bodies.size()))) {
@@ -104,14 +104,14 @@ final class LocalSqs implements AutoCloseable {
      * {@code DeadLetterQueueSourceArn}): received once without being deleted, the next receive moves it (queues made
      * with {@code maxReceiveCount} 1).
      */
-    void deadLetterByRedrivePolicy(Queues queues, String body) {
+    public void deadLetterByRedrivePolicy(Queues queues, String body) {
         sqs.sendMessage(b -> b.queueUrl(queues.queueUrl()).messageBody(body));
         sqs.receiveMessage(b -> b.queueUrl(queues.queueUrl()).visibilityTimeout(0).waitTimeSeconds(1));
         sqs.receiveMessage(b -> b.queueUrl(queues.queueUrl()).visibilityTimeout(0).waitTimeSeconds(0));
     }
 
     /** Receives and deletes everything visible now, with all attributes. */
-    List<Message> drain(String queueUrl) {
+    public List<Message> drain(String queueUrl) {
         List<Message> drained = new ArrayList<>();
         while (true) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
@@ -131,12 +131,12 @@ final class LocalSqs implements AutoCloseable {
     }
 
     /** Messages ready to be received. */
-    int visible(String queueUrl) {
+    public int visible(String queueUrl) {
         return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     }
 
     /** Messages received and not yet deleted or made visible again. */
-    int inFlight(String queueUrl) {
+    public int inFlight(String queueUrl) {
         return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
     }
 
