@@ -1,11 +1,14 @@
 package com.orderrouter;
 
+import java.io.InputStream;
 import java.util.Map;
 
 import com.orderrouter.cli.CliRun;
+import com.orderrouter.cli.CommandContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,7 @@ class CommandLineTest {
     private static final Map<String, String> NO_SETTINGS = Map.of();
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "send", "redrive", "validate-routes"})
+    @ValueSource(strings = {"", "run", "send", "redrive", "replay", "validate-routes"})
     void everyCommandAnswersHelpOptionsWithItsUsageAndExit0(String command) {
         for (String help : new String[] {"--help", "-h"}) {
             CliRun run = CliRun.run(NO_SETTINGS, args(command, help));
@@ -38,7 +41,7 @@ class CommandLineTest {
         assertThat(run.exit()).isZero();
         assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z-]+ .*"))
                 .map(line -> line.trim().split(" ")[0])
-                .containsExactly("run", "send", "redrive", "validate-routes", "help");
+                .containsExactly("run", "send", "redrive", "replay", "validate-routes", "help");
         assertThat(run.out()).isEqualTo(CliRun.run(NO_SETTINGS, "--help").out());
     }
 
@@ -52,7 +55,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "send", "redrive", "validate-routes"})
+    @ValueSource(strings = {"", "run", "send", "redrive", "replay", "validate-routes"})
     void anUnknownOptionExits2WithOneLineNamingItThenTheUsage(String command) {
         CliRun run = CliRun.run(NO_SETTINGS, args(command, "--bogus"));
 
@@ -65,10 +68,10 @@ class CommandLineTest {
 
     @Test
     void anUnknownCommandExits2() {
-        CliRun run = CliRun.run(NO_SETTINGS, "replay");
+        CliRun run = CliRun.run(NO_SETTINGS, "rewind");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).first().isEqualTo("order-router: Unmatched argument at index 0: 'replay'");
+        assertThat(run.errLines()).first().isEqualTo("order-router: Unmatched argument at index 0: 'rewind'");
     }
 
     @ParameterizedTest
@@ -79,6 +82,19 @@ class CommandLineTest {
         assertThat(run.exit()).as("missing settings").isEqualTo(2);
         assertThat(run.err()).startsWith("order-router cannot start, fix these environment variables:")
                 .contains("QUEUE_URL is not set");
+    }
+
+    @Test
+    void everyOptionOfEveryCommandHasHelpText() {
+        CommandLine commandLine = OrderRouterMain.commandLine(new CommandContext(NO_SETTINGS, InputStream.nullInputStream(),
+                System.out, System.err, CliRun.NO_CLIENT, CliRun.NO_S3_CLIENT));
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            assertThat(command.getCommandSpec().options()).as(command.getCommandName())
+                    .allSatisfy(option -> assertThat(String.join(" ", option.description())).as(option.longestName())
+                            .isNotBlank());
+        }
+        assertThat(CliRun.run(NO_SETTINGS, "replay", "--help").out()).contains("--from=YYYY-MM-DD",
+                "--to=YYYY-MM-DD", "--reason-class=CLASS", "--message-id=ID", "--max=N", "--dry-run", "--again");
     }
 
     @Test

@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
                 "Exit status: 0 nothing failed, 1 something failed, 2 usage error or missing setting."})
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", required = true, order = 1,
-            description = "first day (UTC) of the archive to replay from, by the day the message was first sent "
+    /** Checked in {@link #call()}, not by picocli: its required check would hide an unknown option's error. */
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", order = 1,
+            description = "(required) first day (UTC) of the archive to replay from, by the day the message was first sent "
                     + "(its key's failed/yyyy/mm/dd/)")
     private LocalDate from;
 
@@ -92,6 +93,9 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = context.env();
         PrintStream err = context.err();
+        if (from == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--from=YYYY-MM-DD'");
+        }
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
         if (last.isBefore(from)) {
             throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + from);

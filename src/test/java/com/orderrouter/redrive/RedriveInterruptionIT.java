@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.orderrouter.OrderRouterMain;
+import com.orderrouter.cli.CommandProcess;
 import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,17 +66,12 @@ class RedriveInterruptionIT {
         }
     }
 
-    /** The command in a JVM of its own, on this JVM's classpath, configured by its environment only. */
+    /** The command in a JVM of its own, configured by its environment only. */
     private static Process start(LocalSqs local, Queues queues, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), OrderRouterMain.class.getName(), "redrive"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().putAll(queues.environment());
-        builder.environment().putAll(Map.of("AWS_ENDPOINT_URL_SQS", local.endpoint(),
+        Map<String, String> env = new HashMap<>(queues.environment());
+        env.putAll(Map.of("AWS_ENDPOINT_URL_SQS", local.endpoint(),
                 "AWS_ACCESS_KEY_ID", LocalSqs.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalSqs.ACCESS_KEY));
-        return builder.start();
+        return CommandProcess.start(env, log, "redrive", args);
     }
 
     private static String log(Path dir) throws IOException {
