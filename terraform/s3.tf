@@ -110,6 +110,26 @@ resource "aws_s3_bucket_lifecycle_configuration" "archive" {
     }
   }
 
+  # `order-router replay` marks each replayed archive object with a small
+  # object under replayed/ (replayed/failed/...). Markers expire with the
+  # archive, so none outlives its object; they are too small for STANDARD_IA.
+  rule {
+    id     = "replay-markers"
+    status = "Enabled"
+
+    filter {
+      prefix = "replayed/"
+    }
+
+    expiration {
+      days = var.archive_expiration_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = var.archive_noncurrent_expiration_days
+    }
+  }
+
   # Lifecycle rules on a versioned bucket must follow the versioning setup.
   depends_on = [aws_s3_bucket_versioning.archive]
 

@@ -154,6 +154,14 @@ run "table_bucket_topic" {
   }
 
   assert {
+    condition = (
+      aws_s3_bucket_lifecycle_configuration.archive.rule[1].filter[0].prefix == "replayed/" &&
+      aws_s3_bucket_lifecycle_configuration.archive.rule[1].expiration[0].days == 365
+    )
+    error_message = "Replay markers under replayed/ must expire with the archive (365 days)."
+  }
+
+  assert {
     condition     = aws_sns_topic.alerts.name == "orders-alerts"
     error_message = "Alerts topic must be named orders-alerts."
   }
