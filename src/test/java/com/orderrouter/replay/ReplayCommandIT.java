@@ -21,12 +21,14 @@ import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -161,6 +163,51 @@ class ReplayCommandIT {
 
         assertThat(again.outLines()).last().isEqualTo("replayed=2 skipped-already-replayed=0 failed=0");
         assertThat(bodies(receiveInOrder(queues.queueUrl()))).containsExactly(first.body(), second.body());
+    }
+
+    @Test
+    void onFifoASendRepeatedAfterACrashBeforeTheMarkIsDroppedBySqsWithinTheDeduplicationWindow() {
+        Queues queues = sqs.newQueues(true, 3);
+        String bucket = archive.newBucket();
+        DeadLetterRecord record = fifoRecord(DAY_2, "{\"crash\":1}");
+        archive.put(bucket, record);
+        assertThat(replay(queues, bucket, "--from", "2026-11-03", "--to", "2026-11-03").exit()).isZero();
+        // as if killed between the send and the mark
+        archive.newClient().deleteObject(b -> b.bucket(bucket).key("replayed/" + record.s3Key()));
+
+        CliRun rerun = replay(queues, bucket, "--from", "2026-11-03", "--to", "2026-11-03");
+
+        assertThat(rerun.outLines()).last().isEqualTo("replayed=1 skipped-already-replayed=0 failed=0");
+        assertThat(bodies(receiveInOrder(queues.queueUrl()))).as("the same deduplication id: stored once")
+                .containsExactly(record.body());
+    }
+
+    @Test
+    void aMarkThatCannotBeWrittenStopsTheRunSoAtMostOneIsSentUnmarked() {
+        Queues queues = sqs.newQueues(false, 3);
+        String bucket = archive.newBucket();
+        IntStream.range(0, 3).forEach(i -> archive.put(bucket, LocalArchive.record(DAY_1.plusSeconds(i),
+                "{\"m\":" + i + "}", Map.of(), "invalid-event", "bad", null)));
+        S3Client marksFail = archive.newClient(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest) {
+                    throw SdkClientException.create("S3 unreachable");
+                }
+            }
+        });
+
+        CliRun run = replay(queues, bucket, marksFail, "--from", "2026-11-02", "--to", "2026-11-02");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly("replayed=0 skipped-already-replayed=0 failed=1");
+        assertThat(run.errLines()).hasSize(2).last().isEqualTo("stopped early: S3: S3 unreachable");
+        assertThat(run.errLines().get(0)).contains("but not marked as replayed (a rerun sends it again)");
+        assertThat(bodies(sqs.drain(queues.queueUrl()))).containsExactly("{\"m\":0}");
+
+        CliRun rerun = replay(queues, bucket, "--from", "2026-11-02", "--to", "2026-11-02");
+
+        assertThat(rerun.outLines()).last().isEqualTo("replayed=3 skipped-already-replayed=0 failed=0");
     }
 
     @Test
