@@ -39,10 +39,6 @@ final class ArchiveBucket {
         this.bucket = bucket;
     }
 
-    String bucket() {
-        return bucket;
-    }
-
     /** Archive keys of one day ({@code failed/yyyy/mm/dd/<sourceMessageId>.json}), in key order. */
     List<String> archiveKeys(LocalDate day) {
         return list(ARCHIVE_PREFIX + DAY.format(day) + "/").stream().filter(key -> key.endsWith(SUFFIX)).toList();
