@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.orderrouter.ingest.OrderCreated;
 import com.orderrouter.ingest.OrderEvent;
+import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderUpdated;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,8 +110,7 @@ public class ProcessingOutcomes {
             } else if (body instanceof OrderUpdated updated) {
                 put(updated.orderId(), updated.correlationId());
             } else if (body instanceof OrderEvent event) {
-                JsonNode orderId = event.data() == null ? null : event.data().get("order_id");
-                put(orderId == null || !orderId.isTextual() ? null : orderId.textValue(), event.correlationId());
+                put(OrderEvents.idText(event.data(), "order_id"), event.correlationId());
             }
             return new Ids();
         }

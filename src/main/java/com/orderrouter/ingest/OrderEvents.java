@@ -38,8 +38,8 @@ public class OrderEvents {
 
     public OrderCreated created(OrderEvent event) {
         JsonNode data = event.data();
-        String orderId = text(data, "order_id");
-        String customerId = text(data, "customer_id");
+        String orderId = id(data, "order_id");
+        String customerId = id(data, "customer_id");
         JsonNode items = data.get("items");
         if (items == null || items.isNull()) {
             throw new InvalidOrderEventException("data.items", "is required");
@@ -54,7 +54,7 @@ public class OrderEvents {
 
     public OrderUpdated updated(OrderEvent event) {
         JsonNode data = event.data();
-        return new OrderUpdated(text(data, "order_id"), text(data, "status"), timestamp(event), event.correlationId());
+        return new OrderUpdated(id(data, "order_id"), text(data, "status"), timestamp(event), event.correlationId());
     }
 
     private static BigDecimal total(JsonNode data) {
@@ -70,6 +70,34 @@ public class OrderEvents {
             throw new InvalidOrderEventException("data.total", "must be a non-negative number, got " + Quoted.json(total));
         }
         return value;
+    }
+
+    /**
+     * An id field: a non-empty JSON string, or a JSON integer of any size (producers such as the article's send
+     * {@code "order_id": 5001}), kept as its decimal text ({@code 5001} and {@code "5001"} are the same order).
+     */
+    private static String id(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node != null && node.isIntegralNumber()) {
+            return node.bigIntegerValue().toString();
+        }
+        if (node != null && !node.isNull() && !node.isTextual()) {
+            String got = node.isNumber() ? "a non-integer number" : node.getNodeType().name().toLowerCase();
+            throw new InvalidOrderEventException("data." + field, "must be a string or an integer, got " + got);
+        }
+        return text(data, field);
+    }
+
+    /**
+     * The text an id field stands for (see {@link #id}), or null when it is missing or not a string or an integer;
+     * for logging an event that may not be valid.
+     */
+    public static String idText(JsonNode data, String field) {
+        JsonNode node = data == null ? null : data.get(field);
+        if (node == null) {
+            return null;
+        }
+        return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.textValue();
     }
 
     private static String text(JsonNode data, String field) {

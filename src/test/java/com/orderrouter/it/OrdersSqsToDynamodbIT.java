@@ -37,6 +37,28 @@ class OrdersSqsToDynamodbIT extends ServiceOnLocalStack {
     }
 
     @Test
+    void integerIdCreateAndStringIdUpdateAreOneOrder() {
+        // an integer no other test uses: the decimal digits of a random UUID's low bits
+        String id = Long.toUnsignedString(UUID.randomUUID().getLeastSignificantBits());
+        probe.send(OrderEventsJson.created(id, "2026-11-27T10:00:00Z")
+                .replace("\"order_id\":\"" + id + "\"", "\"order_id\":" + id)
+                .replace("\"customer_id\":\"cust-" + id + "\"", "\"customer_id\":77"));
+        await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
+
+        probe.send(OrderEventsJson.updated(id, "paid", "2026-11-27T11:00:00Z"));
+
+        await().atMost(PATIENCE).until(() -> "paid".equals(probe.order(id).get("status").s()));
+        Map<String, AttributeValue> item = probe.order(id);
+        assertThat(item.get("pk").s()).isEqualTo("ORDER#" + id);
+        assertThat(item.get("order_id").s()).isEqualTo(id);
+        assertThat(item.get("customer_id").s()).isEqualTo("77");
+        assertThat(item.get("status").s()).isEqualTo("paid");
+        assertThat(item.get("updated_at").s()).isEqualTo("2026-11-27T11:00:00.000000Z");
+        assertThat(probe.storedOrders(id, null)).as("one item for the order, whichever way its id was sent")
+                .isEqualTo(1);
+    }
+
+    @Test
     void duplicateCreateLeavesOneUnchangedItem() {
         String id = newOrderId();
         double duplicatesBefore = processed("order_created", "duplicate");

@@ -7,12 +7,15 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.orderrouter.failure.ProcessingOutcomes;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
@@ -143,6 +146,89 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         assertThat(sqs.sent()).as("nothing sent to the DLQ").isEmpty();
         assertThat(processed("order_updated", "retry")).isEqualTo(1);
         assertThat(processed("order_updated", "stale")).isZero();
+    }
+
+    @Test
+    void integerIdsAreStoredAsTheirDecimalText() throws Exception {
+        String body = CREATED.replace("\"o-1\"", "5001").replace("\"cust-1\"", "77");
+        dynamodb.expectedMessageCount(1);
+        dlq.expectedMessageCount(0);
+
+        Exchange result = orders.send(exchangeWith(body));
+
+        assertThat(result.isFailed()).isFalse();
+        dynamodb.assertIsSatisfied();
+        dlq.assertIsSatisfied();
+        Map<String, AttributeValue> item = header(dynamodb, 0, "CamelAwsDdbItem");
+        assertThat(item).containsEntry("pk", s("ORDER#5001")).containsEntry("order_id", s("5001"))
+                .containsEntry("customer_id", s("77"));
+    }
+
+    @Test
+    void integerIdsOfAnySizeKeepEveryDigit() throws Exception {
+        String huge = "123456789012345678901234567890";
+        String body = CREATED.replace("\"o-1\"", huge).replace("\"cust-1\"", "-" + huge);
+        dynamodb.expectedMessageCount(1);
+
+        orders.send(exchangeWith(body));
+
+        dynamodb.assertIsSatisfied();
+        Map<String, AttributeValue> item = header(dynamodb, 0, "CamelAwsDdbItem");
+        assertThat(item).containsEntry("pk", s("ORDER#" + huge)).containsEntry("customer_id", s("-" + huge));
+    }
+
+    @Test
+    void integerOrderIdUpdatesTheSameOrderAsItsStringForm() throws Exception {
+        dynamodb.expectedMessageCount(2);
+
+        orders.send(exchangeWith(UPDATED.replace("\"o-1\"", "5001")));
+        orders.send(exchangeWith(UPDATED.replace("\"o-1\"", "\"5001\"")));
+
+        dynamodb.assertIsSatisfied();
+        Map<String, AttributeValue> numeric = header(dynamodb, 0, "CamelAwsDdbKey");
+        Map<String, AttributeValue> text = header(dynamodb, 1, "CamelAwsDdbKey");
+        assertThat(numeric).isEqualTo(Map.of("pk", s("ORDER#5001"), "sk", s("METADATA"))).isEqualTo(text);
+        assertThat(processed("order_updated", "success")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "order_id    | 5001.0  | a non-integer number",
+            "order_id    | 5e3     | a non-integer number",
+            "order_id    | true    | boolean",
+            "order_id    | {}      | object",
+            "order_id    | [5001]  | array",
+            "customer_id | 77.5    | a non-integer number",
+            "customer_id | false   | boolean",
+            "customer_id | {\"id\":77} | object",
+            "customer_id | []      | array" })
+    void idsThatAreNeitherStringsNorIntegersAreInvalidNamingTheField(String field, String value, String got)
+            throws Exception {
+        String body = CREATED.replace("\"" + (field.equals("order_id") ? "o-1" : "cust-1") + "\"", value);
+        dlq.expectedBodiesReceived(body);
+        dlq.expectedHeaderReceived("error-class", "invalid-event");
+        dlq.expectedHeaderReceived("error-reason", "data." + field + ": must be a string or an integer, got " + got);
+        dynamodb.expectedMessageCount(0);
+
+        orders.send(exchangeWith(body));
+
+        dlq.assertIsSatisfied();
+        dynamodb.assertIsSatisfied();
+    }
+
+    @Test
+    void theLogLineOfAMessageWithAnIntegerOrderIdShowsTheId() throws Exception {
+        dynamodb.whenExchangeReceived(1, e -> {
+            throw ConditionalCheckFailedException.builder().message("no item").build();
+        });
+        dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes", Map.of()));
+
+        try (CapturedLogs logs = CapturedLogs.of(ProcessingOutcomes.class)) {
+            orders.send(exchangeWith(UPDATED.replace("\"o-1\"", "5001")));
+
+            assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line.mdc())
+                    .containsEntry("order_id", "5001").containsEntry("outcome", "retry"));
+        }
     }
 
     @Test
