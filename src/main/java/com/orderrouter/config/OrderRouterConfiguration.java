@@ -17,6 +17,7 @@ import com.orderrouter.ack.BatchedDeletes;
 import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.failure.DeadLetterQueue;
 import com.orderrouter.failure.FailureClassifier;
+import com.orderrouter.failure.MessageGroups;
 import com.orderrouter.failure.OrdersRedrivePolicy;
 import com.orderrouter.failure.Quoted;
 import com.orderrouter.failure.ProcessingOutcomes;
@@ -212,8 +213,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
     }
 
+    /** FIFO: a failed message's group waits for it (the later messages of its receive are released with it). */
+    @BindToRegistry
+    public MessageGroups messageGroups(ProcessingOutcomes processingOutcomes) {
+        return new MessageGroups(processingOutcomes);
+    }
+
     @BindToRegistry(beanPostProcess = true)
-    public VisibilityBackoff visibilityBackoff(FailureClassifier failureClassifier, ProcessingOutcomes processingOutcomes) {
-        return new VisibilityBackoff(failureClassifier, processingOutcomes);
+    public VisibilityBackoff visibilityBackoff(FailureClassifier failureClassifier, ProcessingOutcomes processingOutcomes,
+            MessageGroups messageGroups) {
+        return new VisibilityBackoff(failureClassifier, processingOutcomes, messageGroups);
     }
 }

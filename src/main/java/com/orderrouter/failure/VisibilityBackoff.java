@@ -18,6 +18,7 @@ public class VisibilityBackoff {
 
     private final FailureClassifier classifier;
     private final ProcessingOutcomes outcomes;
+    private final MessageGroups groups;
 
     @PropertyInject("orders.backoff.base-seconds")
     private int baseSeconds;
@@ -25,14 +26,17 @@ public class VisibilityBackoff {
     @PropertyInject("orders.backoff.max-seconds")
     private int maxSeconds;
 
-    public VisibilityBackoff(FailureClassifier classifier, ProcessingOutcomes outcomes) {
+    public VisibilityBackoff(FailureClassifier classifier, ProcessingOutcomes outcomes, MessageGroups groups) {
         this.classifier = classifier;
         this.outcomes = outcomes;
+        this.groups = groups;
     }
 
     public void release(Exchange exchange) {
         int receiveCount = SqsMessages.receiveCount(exchange);
         int seconds = backoffSeconds(receiveCount, baseSeconds, maxSeconds);
+        // FIFO: the rest of its group in this receive follows it with the same backoff
+        groups.failed(exchange, seconds);
         Failure failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String receiptHandle = SqsMessages.receiptHandle(exchange);
         if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint queue) || receiptHandle == null) {

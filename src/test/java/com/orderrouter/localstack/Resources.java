@@ -54,9 +54,14 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
      * and throughput per group, redrive after 3 receives.
      */
     public static Resources provisionFifo(SqsClient sqs, Resources standard) {
+        return provisionFifo(sqs, standard, "orders-queue");
+    }
+
+    /** The FIFO pair under its own names ({@code <name>.fifo}, {@code <name>-dlq.fifo}), for a test that needs them alone. */
+    public static Resources provisionFifo(SqsClient sqs, Resources standard, String name) {
         Map<QueueAttributeName, String> fifo = Map.of(QueueAttributeName.FIFO_QUEUE, "true",
                 QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
-        String dlqUrl = sqs.createQueue(b -> b.queueName("orders-queue-dlq.fifo").attributes(fifo)).queueUrl();
+        String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq.fifo").attributes(fifo)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(fifo);
@@ -66,8 +71,8 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
         attributes.put(QueueAttributeName.FIFO_THROUGHPUT_LIMIT, "perMessageGroupId");
         attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                 + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}");
-        String queueUrl = sqs.createQueue(b -> b.queueName("orders-queue.fifo").attributes(attributes)).queueUrl();
-        return new Resources(new Names("orders-queue.fifo", "orders-queue-dlq.fifo", standard.tableName()), queueUrl,
+        String queueUrl = sqs.createQueue(b -> b.queueName(name + ".fifo").attributes(attributes)).queueUrl();
+        return new Resources(new Names(name + ".fifo", name + "-dlq.fifo", standard.tableName()), queueUrl,
                 dlqUrl, dlqArn);
     }
 
