@@ -8,6 +8,11 @@ resource "aws_sqs_queue" "orders" {
   message_retention_seconds  = 1209600 # 14 days, the SQS maximum
   receive_wait_time_seconds  = 20
 
+  # max_message_size is left to the provider: 5.100 (pinned, in the offline
+  # mirror) caps it at 262144 and sends that by default, although SQS takes up
+  # to 1048576 since August 2025 (provider 6.x). The service reads the queue's
+  # value at start-up as its body limit, so raising it here is all it takes.
+
   # Encryption at rest: SSE-SQS by default (free, no key policy to manage),
   # the caller's KMS key when given. The two settings are mutually exclusive.
   sqs_managed_sse_enabled           = var.kms_key_arn == null ? true : null

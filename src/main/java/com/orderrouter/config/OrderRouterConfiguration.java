@@ -119,9 +119,11 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new OrderTable();
     }
 
-    @BindToRegistry(beanPostProcess = true)
-    public MessageSizeLimit messageSizeLimit() {
-        return new MessageSizeLimit();
+    /** The orders queue's MaximumMessageSize, read when the service starts (see configure). */
+    @BindToRegistry
+    public MessageSizeLimit messageSizeLimit(CamelContext camelContext) {
+        return new MessageSizeLimit(() -> camelContext.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class),
+                queueUrl);
     }
 
     @BindToRegistry
@@ -157,6 +159,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         // reads the orders queue's redrive policy when the context starts
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("ordersRedrivePolicy",
                 OrdersRedrivePolicy.class));
+        // a service, so the queue's size limit is read before the routes consume
+        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("messageSizeLimit", MessageSizeLimit.class));
     }
 
     /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */

@@ -8,8 +8,11 @@ final class Batches {
 
     /** Entries SQS accepts in one SendMessageBatch. */
     static final int MAX_ENTRIES = 10;
-    /** 256 KiB: SQS's limit for one message and for the sum of a batch's messages. */
-    static final int MAX_PAYLOAD_BYTES = 262_144;
+    /**
+     * 1 MiB (1,048,576 bytes): SQS's limit for one message and for the sum of a SendMessageBatch's messages since
+     * August 2025 (SendMessageBatch API reference). A queue can be set lower; SQS then fails the larger entries.
+     */
+    static final int MAX_PAYLOAD_BYTES = 1_048_576;
 
     private Batches() {
     }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Sends order events to the orders queue: the article's {@code send_order_event} ({@link #send}) and
  * {@code send_batch} ({@link #sendAll}) without their bugs.
  * <ul>
- * <li>Batches respect both SQS limits, 10 entries and 256 KiB per call; an event over 256 KiB is reported failed
+ * <li>Batches respect both SQS limits, 10 entries and 1 MiB per call; an event over 1 MiB is reported failed
  * ({@code MessageTooLong}) instead of failing its whole batch.</li>
  * <li>Entries SQS fails without a sender fault (throttling, internal errors) are sent again with exponential backoff;
  * sender faults are reported, not retried.</li>
@@ -63,7 +63,7 @@ public final class OrderProducer {
      * throws, and the SDK already retries throttling and server errors, so there is no retry here.
      *
      * @return the SQS message id
-     * @throws EventRejectedException when the event is over 256 KiB or, on a FIFO queue, lacks its group field
+     * @throws EventRejectedException when the event is over 1 MiB or, on a FIFO queue, lacks its group field
      * @throws IllegalArgumentException when type is blank or data is not a JSON object
      * @throws SdkException when SQS does not accept it
      */

@@ -33,9 +33,9 @@ final class MessageMover {
 
     /** Long enough for one batch's send and delete, with the SDK's retries; short so a killed run's messages return soon. */
     static final int VISIBILITY_SECONDS = 20;
-    /** SQS's batch limit (10 entries, 256 KiB in total). */
+    /** SQS's batch limit (10 entries, 1 MiB in total since August 2025). */
     private static final int BATCH_ENTRIES = 10;
-    private static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_BYTES = 1_048_576;
     /** Long polling asks every SQS server, so an empty answer means an empty queue (short polling samples a few). */
     private static final int WAIT_SECONDS = 1;
 

@@ -60,6 +60,8 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
                         "unknown-type", "type: unknown event type \"order_deleted\""),
                 arguments("type in the wrong case", created(GOOD_DATA).replace("order_created", "Order_Created"),
                         "unknown-type", "type: unknown event type \"Order_Created\""),
+                arguments("a 500 KB order, over DynamoDB's 400 KB item limit", orderOfSize("o-500k", 500_000, true),
+                        "rejected-by-dynamodb", "DynamoDB rejected the item"),
                 arguments("JSON nested 10,000 levels deep",
                         created("{\"deep\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
                         "malformed-json", "body is not valid JSON"));
@@ -112,23 +114,17 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
     }
 
     @Test
-    void orderOf250KilobytesIsStoredIntact() {
+    void orderOf900KilobytesIsStoredIntact() {
         String id = OrdersSqsToDynamodbIT.newOrderId();
-        String note = "x".repeat(1_000);
-        StringBuilder items = new StringBuilder();
-        for (int i = 0; i < 245; i++) {
-            items.append(i == 0 ? "" : ",").append("{\"sku\":\"SKU-").append(i).append("\",\"note\":\"").append(note)
-                    .append("\"}");
-        }
-        String body = created("{\"order_id\":\"" + id + "\",\"customer_id\":\"c-big\",\"items\":[" + items
-                + "],\"total\":245}");
-        assertThat(body.length()).isBetween(250_000, 262_144);
+        String body = orderOfSize(id, 900_000, false);
+        // over SQS's old 256 KiB, under its 1 MiB; the padding is not stored, so the item stays under 400 KB
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(900_000);
 
         probe.send(body);
 
         await().atMost(PATIENCE).until(() -> !probe.order(id).isEmpty());
-        assertThat(probe.order(id).get("items").l()).hasSize(245)
-                .allSatisfy(line -> assertThat(line.m().get("note").s()).isEqualTo(note));
+        assertThat(probe.order(id).get("items").l()).hasSize(ITEM_LINES)
+                .allSatisfy(line -> assertThat(line.m().get("qty").n()).isEqualTo("1"));
     }
 
     @Test
@@ -152,5 +148,23 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
 
     private static Optional<PublishedAlert> alertFor(String s3Key) {
         return STACK.snsStandIn().published().stream().filter(a -> a.message().contains(s3Key)).findFirst();
+    }
+
+    private static final int ITEM_LINES = 300;
+
+    /**
+     * An order_created of exactly {@code bytes} UTF-8 bytes with {@value #ITEM_LINES} item lines, padded out by a note:
+     * in {@code data}, which is not stored (the DynamoDB item stays small), or in the first item line, which is (the
+     * item is about as large as the body).
+     */
+    private static String orderOfSize(String id, int bytes, boolean paddingStored) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < ITEM_LINES; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"sku\":\"SKU-").append(i).append("\",\"qty\":1")
+                    .append(i == 0 && paddingStored ? ",\"note\":\"%s\"}" : "}");
+        }
+        String template = created("{\"order_id\":\"" + id + "\",\"customer_id\":\"c-big\","
+                + (paddingStored ? "" : "\"note\":\"%s\",") + "\"items\":[" + items + "],\"total\":1}");
+        return template.formatted("x".repeat(bytes - template.length() + 2));
     }
 }

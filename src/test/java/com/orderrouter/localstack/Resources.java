@@ -23,6 +23,11 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
     /** 6 × the 50 s processing budget, as in Terraform. */
     public static final int VISIBILITY_TIMEOUT_SECONDS = 300;
     private static final int RETENTION_SECONDS = 1_209_600;
+    /**
+     * SQS's largest message, 1 MiB, on every queue as in Terraform. ElasticMQ accepts the attribute but neither keeps
+     * nor reports it; its own limit is the same 1 MiB, per message and per SendMessageBatch.
+     */
+    public static final String MAX_MESSAGE_BYTES = "1048576";
 
     /** Resource names; tests that need isolation use their own. */
     public record Names(String ordersQueue, String deadLetterQueue, String table) {
@@ -35,13 +40,15 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
 
     static Resources provision(SqsClient sqs, DynamoDbClient dynamoDb, Names names) {
         String dlqUrl = sqs.createQueue(b -> b.queueName(names.deadLetterQueue()).attributes(Map.of(
-                QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(RETENTION_SECONDS)))).queueUrl();
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(RETENTION_SECONDS),
+                QueueAttributeName.MAXIMUM_MESSAGE_SIZE, MAX_MESSAGE_BYTES))).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String queueUrl = sqs.createQueue(b -> b.queueName(names.ordersQueue()).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY_TIMEOUT_SECONDS),
                 QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(RETENTION_SECONDS),
                 QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20",
+                QueueAttributeName.MAXIMUM_MESSAGE_SIZE, MAX_MESSAGE_BYTES,
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                         + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
         createTable(dynamoDb, names.table());
@@ -60,7 +67,8 @@ public record Resources(Names names, String ordersQueueUrl, String deadLetterQue
     /** The FIFO pair under its own names ({@code <name>.fifo}, {@code <name>-dlq.fifo}), for a test that needs them alone. */
     public static Resources provisionFifo(SqsClient sqs, Resources standard, String name) {
         Map<QueueAttributeName, String> fifo = Map.of(QueueAttributeName.FIFO_QUEUE, "true",
-                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
+                QueueAttributeName.MAXIMUM_MESSAGE_SIZE, MAX_MESSAGE_BYTES);
         String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq.fifo").attributes(fifo)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -83,22 +83,22 @@ class OrderProducerIT {
     }
 
     @Test
-    void callsStayWithin256KiBInTotal() {
+    void callsStayWithinOneMebibyteInTotal() {
         List<ObjectNode> events = IntStream.rangeClosed(1, 7)
-                .mapToObj(i -> TestEvents.createdOfSize("big-" + i, 100_000)).toList();
+                .mapToObj(i -> TestEvents.createdOfSize("big-" + i, 400_000)).toList();
 
         BatchResult result = producer.sendAll(events);
 
         assertThat(result.successful()).isEqualTo(7);
-        assertThat(batchCalls.calls()).containsExactly(List.of(100_000, 100_000), List.of(100_000, 100_000),
-                List.of(100_000, 100_000), List.of(100_000));
+        assertThat(batchCalls.calls()).containsExactly(List.of(400_000, 400_000), List.of(400_000, 400_000),
+                List.of(400_000, 400_000), List.of(400_000));
         assertThat(local.drain(queueUrl)).hasSize(7);
     }
 
     @Test
     void anEventOverTheLimitFailsAloneWithMessageTooLong() {
-        List<ObjectNode> events = List.of(TestEvents.created("small-1"), TestEvents.createdOfSize("huge", 300_000),
-                TestEvents.createdOfSize("at-limit", 262_144), TestEvents.createdOfSize("over-limit", 262_145),
+        List<ObjectNode> events = List.of(TestEvents.created("small-1"), TestEvents.createdOfSize("huge", 1_100_000),
+                TestEvents.createdOfSize("at-limit", 1_048_576), TestEvents.createdOfSize("over-limit", 1_048_577),
                 TestEvents.created("small-2"));
 
         BatchResult result = producer.sendAll(events);
@@ -106,7 +106,7 @@ class OrderProducerIT {
         assertThat(result.successful()).isEqualTo(3);
         assertThat(result.failures()).extracting(FailedEntry::index, FailedEntry::code, FailedEntry::senderFault)
                 .containsExactly(tuple(1, "MessageTooLong", true), tuple(3, "MessageTooLong", true));
-        assertThat(result.failures().get(0).message()).isEqualTo("body is 300000 bytes, over SQS's limit of 262144");
+        assertThat(result.failures().get(0).message()).isEqualTo("body is 1100000 bytes, over SQS's limit of 1048576");
         assertThat(local.drain(queueUrl)).extracting(m -> orderId(m.body()))
                 .containsExactlyInAnyOrder("small-1", "at-limit", "small-2");
     }

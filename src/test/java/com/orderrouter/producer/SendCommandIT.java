@@ -70,7 +70,7 @@ class SendCommandIT {
                 "",
                 "{\"data\":{\"order_id\":\"3003\"}}",
                 line("3004"),
-                OrderEventJson.body(TestEvents.createdOfSize("3005", 300_000)),
+                OrderEventJson.body(TestEvents.createdOfSize("3005", 1_100_000)),
                 line("3006")));
 
         int exit = run(List.of("--file", file.toString()), InputStream.nullInputStream());
@@ -80,7 +80,7 @@ class SendCommandIT {
                 "line 2: not valid JSON: Unrecognized token 'order_created': was expecting (JSON String, Number, "
                         + "Array, Object or token 'null', 'true' or 'false')",
                 "line 4: type: must be a non-empty string",
-                "failed line 6: MessageTooLong body is 300000 bytes, over SQS's limit of 262144");
+                "failed line 6: MessageTooLong body is 1100000 bytes, over SQS's limit of 1048576");
         assertThat(stdout()).isEqualTo("successful=3 failed=1 skipped-lines=2\n");
         assertThat(local.drain(queueUrl)).extracting(Message::body)
                 .containsExactlyInAnyOrder(line("3001"), line("3004"), line("3006"));

@@ -16,12 +16,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
  * The SQS client of route tests: it answers GetQueueAttributes with a redrive policy of {@value #MAX_RECEIVE_COUNT}
- * receives (as Terraform sets it), records every SendMessage (the DLQ copies) without a network, and fails anything
+ * receives (as Terraform sets it) and a MaximumMessageSize of {@value #QUEUE_MAX_BYTES} bytes (SQS's default before
+ * 2025, not its 1 MiB maximum, so route tests see that the body limit follows the queue), records every SendMessage (the DLQ copies) without a network, and fails anything
  * else as an unreachable server would.
  */
 final class OfflineSqs {
 
     static final int MAX_RECEIVE_COUNT = 3;
+    static final int QUEUE_MAX_BYTES = 262_144;
 
     private final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
     private final SqsClient client = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
@@ -51,7 +53,8 @@ final class OfflineSqs {
             return switch (method.getName()) {
                 case "getQueueAttributes" -> GetQueueAttributesResponse.builder().attributes(Map.of(
                         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:"
-                                + "000000000000:orders-queue-dlq\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))
+                                + "000000000000:orders-queue-dlq\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}",
+                        QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(QUEUE_MAX_BYTES)))
                         .build();
                 case "sendMessage" -> {
                     sent.add((SendMessageRequest) args[0]);

@@ -277,8 +277,8 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     }
 
     @Test
-    void oversizedBodyGoesToDlqWithoutBeingParsed() throws Exception {
-        String body = "{\"type\":\"order_created\",\"pad\":\"" + "x".repeat(262_144) + "\"}";
+    void bodyOverTheQueuesMaximumMessageSizeGoesToDlqWithoutBeingParsed() throws Exception {
+        String body = "{\"type\":\"order_created\",\"pad\":\"" + "x".repeat(OfflineSqs.QUEUE_MAX_BYTES) + "\"}";
         dynamodb.expectedMessageCount(0);
 
         orders.send(exchangeWith(body));
@@ -288,7 +288,7 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         assertThat(copy.messageBody()).isEqualTo(body);
         assertThat(context(copy).get("reason_class").asText()).isEqualTo("oversized");
         assertThat(context(copy).get("reason").asText())
-                .isEqualTo("body: " + body.length() + " bytes is over the limit of 262144");
+                .isEqualTo("body: " + body.length() + " bytes is over the limit of " + OfflineSqs.QUEUE_MAX_BYTES);
     }
 
     @Test
