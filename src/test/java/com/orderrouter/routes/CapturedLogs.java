@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
@@ -30,6 +32,8 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
     }
 
     static CapturedLogs of(Class<?> source) {
+        // every level, whatever the root is set to by now (validate-routes sets it to ERROR in this JVM)
+        Configurator.setLevel(source.getName(), Level.ALL);
         Logger logger = (Logger) LogManager.getLogger(source);
         CapturedLogs captured = new CapturedLogs(logger);
         captured.start();
@@ -49,6 +53,7 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
     @Override
     public void close() {
         logger.removeAppender(this);
+        Configurator.setLevel(logger.getName(), (Level) null);
         stop();
     }
 }
