@@ -90,6 +90,9 @@ class FifoGroupFailureIT {
         dynamoDb.clear(fault);
 
         await().atMost(PATIENCE).until(() -> "shipped".equals(status(a)));
+        // the log line follows the write: wait for both updates' lines before counting
+        await().atMost(PATIENCE).until(() -> List.of("a-paid", "a-shipped").stream().allMatch(update ->
+                linesByMessage().getOrDefault(ids.get(update), List.of()).contains("success")));
         assertThat(probe.order(a).get("updated_at").s()).isEqualTo("2026-11-27T10:02:00.000000Z");
         List<Request> forA = dynamoDb.requests().stream().filter(r -> r.isFor(a)).toList();
         int stored = indexOf(forA, "PutItem", 200);
