@@ -4,26 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -129,53 +120,5 @@ class ServiceProcessIT {
             assertThat(log.indexOf("Routes reloaded summary")).as("reloaded after the edit, not at start-up")
                     .isGreaterThan(log.indexOf("started in"));
         }
-    }
-
-    @Test
-    void spansContinueTheMessagesTraceAndAreExportedOverOtlp() throws Exception {
-        WireMockServer collector = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        collector.start();
-        collector.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
-        Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.baseUrl(),
-                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
-        try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-tracing.log"))) {
-            String w3cTrace = "0af7651916cd43dd8448eb211c80319c";
-            String xrayTrace = "5759e988bd862e3fe1be46a994272793";
-            STACK.sqs().sendMessage(b -> b.queueUrl(STACK.resources().ordersQueueUrl())
-                    .messageBody(OrderEventsJson.created(OrdersSqsToDynamodbIT.newOrderId(), "2026-11-27T10:00:00Z"))
-                    .messageAttributes(Map.of("traceparent", MessageAttributeValue.builder().dataType("String")
-                            .stringValue("00-" + w3cTrace + "-b7ad6b7169203331-01").build())));
-            STACK.sqs().sendMessage(b -> b.queueUrl(STACK.resources().ordersQueueUrl())
-                    .messageBody(OrderEventsJson.created(OrdersSqsToDynamodbIT.newOrderId(), "2026-11-27T10:00:00Z"))
-                    .messageSystemAttributesWithStrings(Map.of("AWSTraceHeader", MessageSystemAttributeValue.builder()
-                            .dataType("String").stringValue("Root=1-5759e988-bd862e3fe1be46a994272793;"
-                                    + "Parent=53995c3f42cd8ad8;Sampled=1").build())));
-
-            // OTLP/HTTP protobuf carries trace ids as raw 16-byte fields
-            await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
-                    .until(() -> exported(collector, w3cTrace) && exported(collector, xrayTrace));
-        } finally {
-            collector.stop();
-        }
-    }
-
-
-    private static boolean exported(WireMockServer collector, String traceId) {
-        byte[] id = HexFormat.of().parseHex(traceId);
-        return collector.findAll(postRequestedFor(urlEqualTo("/v1/traces"))).stream()
-                .anyMatch(request -> indexOf(request.getBody(), id) >= 0);
-    }
-
-    private static int indexOf(byte[] data, byte[] part) {
-        outer:
-        for (int i = 0; i <= data.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (data[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -27,6 +27,9 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
     private static final String SENT_2026_11_27 = "1795773600000";
     private static final String SOURCE_SENT_2026_11_26 = "2026-11-26T23:59:59Z";
     private static final String QUEUE = "https://sqs.example/000000000000/orders-queue";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    /** The DLQ copy's trace context, as the orders route's span put it there. */
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
 
     @Produce("direct:dlq")
     ProducerTemplate dlq;
@@ -45,7 +48,7 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
         Map<String, MessageAttributeValue> attributes = new TreeMap<>(Map.of(
                 "dead-letter", text(context("body is not valid JSON", "malformed-json",
                         ",\"carried_attributes\":{\"raw\":{\"data_type\":\"Binary.gzip\",\"binary_value\":\"AP9iaW4=\"}}")),
-                "traceparent", text("00-abc-def-01"),
+                "traceparent", text(TRACEPARENT),
                 "tenant", typed("String.tenant", "acme"),
                 "amount", typed("Number", "42.5")));
 
@@ -80,9 +83,11 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
         assertThat(alert.getMessage().getBody(String.class)).isEqualTo("Failed message source-1 from " + QUEUE
                 + ": body is not valid JSON. Archived to s3://orders-dlq-archive/" + key);
         assertThat(alert.getMessage().getHeader("reason-class")).isEqualTo("malformed-json");
-        // the dead letter's own attributes do not travel to SNS; the trace context does (a new span of the same trace)
+        // the dead letter's own attributes do not travel to SNS; the trace context does: the same trace, sampled, with
+        // the span of the SNS call as parent
         assertThat(alert.getMessage().getHeaders()).doesNotContainKeys("dead-letter", "tenant", "ApproximateReceiveCount");
-        assertThat(alert.getMessage().getHeader("traceparent", String.class)).isNotEqualTo("00-abc-def-01");
+        assertThat(alert.getMessage().getHeader("traceparent", String.class))
+                .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01").isNotEqualTo(TRACEPARENT);
 
         Exchange marked = s3.getReceivedExchanges().get(1);
         assertThat(marked.getMessage().getHeader("CamelAwsS3Key")).isEqualTo(key);
