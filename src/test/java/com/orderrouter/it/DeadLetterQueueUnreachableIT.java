@@ -1,0 +1,91 @@
+package com.orderrouter.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.localstack.LocalAwsStack;
+import com.orderrouter.localstack.ServiceProcess;
+import com.orderrouter.localstack.StackProbe;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The jar as a process whose DLQ cannot be reached (DLQ_URL names a queue that does not exist yet): a poison message's
+ * exchange fails, so the message is not deleted and comes back on its queue; once the DLQ exists, the next receive
+ * dead-letters it, and the DLQ route archives and alerts it.
+ */
+class DeadLetterQueueUnreachableIT {
+
+    private static final LocalAwsStack STACK = LocalAwsStack.shared();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POISON = "{\"type\":\"order_shipped\",\"timestamp\":\"2026-11-27T10:00:00Z\","
+            + "\"data\":{\"order_id\":\"dlq-down\"}}";
+
+    private final StackProbe probe = new StackProbe(STACK);
+
+    @Test
+    void poisonStaysOnItsQueueWhileTheDlqIsUnreachableAndIsDeadLetteredOnceItIsBack() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        // its own queue without a redrive policy, so only the service can move the message anywhere
+        String queueUrl = STACK.sqs().createQueue(b -> b.queueName("orders-dlq-down-" + suffix)).queueUrl();
+        String dlqName = "orders-dlq-down-dlq-" + suffix;
+        String dlqUrl = queueUrl.substring(0, queueUrl.lastIndexOf('/') + 1) + dlqName;
+        // a short visibility timeout: a message whose exchange failed is received again within seconds
+        Map<String, String> env = Map.of("QUEUE_URL", queueUrl, "DLQ_URL", dlqUrl,
+                "VISIBILITY_TIMEOUT_SECONDS", "2", "ORDERS_POLL_WAIT_SECONDS", "1",
+                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
+
+        try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-dlq-unreachable.log"))) {
+            String messageId = STACK.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(POISON)).messageId();
+
+            // classified as poison on two receives: the first failed DLQ send did not delete it
+            await("the message received again after the failed DLQ send").atMost(PATIENCE)
+                    .failFast("the service exited", () -> !service.isAlive())
+                    .until(() -> poisonReceives(service, messageId) >= 2);
+            assertThat(depth(queueUrl)).as("still on the orders queue").isEqualTo(1);
+            assertThat(probe.archivedRecordOf(messageId)).isEmpty();
+
+            // the DLQ is back (created under the name DLQ_URL gives)
+            assertThat(STACK.sqs().createQueue(b -> b.queueName(dlqName)).queueUrl()).isEqualTo(dlqUrl);
+
+            JsonNode record = await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
+                    .until(() -> probe.archivedRecordOf(messageId), Optional::isPresent).get();
+            assertThat(record.get("body").asText()).isEqualTo(POISON);
+            assertThat(record.get("reason_class").asText()).isEqualTo("unknown-type");
+            await().atMost(PATIENCE).until(() -> STACK.snsStandIn().published().stream()
+                    .anyMatch(alert -> alert.message().contains(record.get("s3_key").asText())));
+            await().atMost(PATIENCE).until(() -> depth(queueUrl) == 0 && depth(dlqUrl) == 0);
+        } finally {
+            STACK.sqs().deleteQueue(b -> b.queueUrl(queueUrl));
+        }
+    }
+
+    /** How many times the service logged the message as poison (once per receive it tried to dead-letter). */
+    private static long poisonReceives(ServiceProcess service, String messageId) {
+        return service.logLines().stream().filter(line -> line.contains(messageId)).map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                return JSON.nullNode(); // the last line, still being written
+            }
+        }).filter(event -> messageId.equals(event.path("message_id").asText())
+                && "poison".equals(event.path("outcome").asText())).count();
+    }
+
+    private static int depth(String queueUrl) {
+        return STACK.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
+                .mapToInt(Integer::parseInt).sum();
+    }
+}
