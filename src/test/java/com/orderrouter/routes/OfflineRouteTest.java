@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link OfflineSqs}, which records the DLQ copies.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
+        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
+                "classpath:route-test-fast-redelivery.properties" },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
 abstract class OfflineRouteTest {
