@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.orderrouter.bench.ConsumerProcesses.ConsumerProcess;
 import com.orderrouter.bench.ConsumerProcesses.Endpoints;
 import com.orderrouter.bench.ConsumerProcesses.Starter;
+import com.orderrouter.localstack.CountingProxy;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;

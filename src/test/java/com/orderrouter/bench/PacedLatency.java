@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.orderrouter.localstack.CountingProxy;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.StackProbe;

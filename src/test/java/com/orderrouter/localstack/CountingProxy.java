@@ -1,4 +1,4 @@
-package com.orderrouter.bench;
+package com.orderrouter.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,9 +26,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A plain HTTP reverse proxy on loopback that forwards every request to one target endpoint and counts requests per AWS
  * operation (from {@code X-Amz-Target}, or {@code Action=} of a query-protocol body). Lets the benchmark count the
- * requests an unmodified process sends to SQS and DynamoDB, by pointing its endpoint variables at the proxy.
+ * requests an unmodified process sends to SQS and DynamoDB, by pointing its endpoint variables at the proxy; and lets
+ * a test make a dependency slow ({@link #beforeForward}).
  */
-final class CountingProxy implements AutoCloseable {
+public final class CountingProxy implements AutoCloseable {
 
     private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive");
@@ -42,8 +44,9 @@ final class CountingProxy implements AutoCloseable {
     private final HttpClient client;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private volatile BiConsumer<String, byte[]> onSuccess = (operation, body) -> { };
+    private volatile Consumer<String> beforeForward = operation -> { };
 
-    CountingProxy(String target) throws IOException {
+    public CountingProxy(String target) throws IOException {
         this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -52,27 +55,35 @@ final class CountingProxy implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Counts per operation since the last reset. */
-    Map<String, Long> counts() {
+    public Map<String, Long> counts() {
         Map<String, Long> copy = new TreeMap<>();
         counts.forEach((op, n) -> copy.put(op, n.sum()));
         return copy;
     }
 
-    long total() {
+    public long total() {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** Called with the operation and request body of every request the target answered with 200, once it answered. */
-    void onSuccess(BiConsumer<String, byte[]> listener) {
+    public void onSuccess(BiConsumer<String, byte[]> listener) {
         onSuccess = listener;
     }
 
-    void reset() {
+    /**
+     * Called with the operation of every request before it is forwarded, on that request's own thread: a listener that
+     * blocks holds that request (and only that one), as a slow dependency would.
+     */
+    public void beforeForward(Consumer<String> listener) {
+        beforeForward = listener;
+    }
+
+    public void reset() {
         counts.clear();
     }
 
@@ -84,6 +95,7 @@ final class CountingProxy implements AutoCloseable {
             }
             String operation = operation(exchange, body);
             counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
+            beforeForward.accept(operation);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
