@@ -1,14 +1,16 @@
 package com.orderrouter.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.localstack.CountingProxy;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
@@ -20,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jar as a process whose DLQ cannot be reached (DLQ_URL names a queue that does not exist yet): a poison message's
- * exchange fails, so the message is not deleted and comes back on its queue; once the DLQ exists, the next receive
- * dead-letters it, and the DLQ route archives and alerts it.
+ * exchange fails, so the message is not deleted and comes back on its queue (a second send to the DLQ, seen by a proxy
+ * in front of SQS); once the DLQ exists, the next receive dead-letters it, and the DLQ route archives and alerts it.
  */
 class DeadLetterQueueUnreachableIT {
 
@@ -40,18 +42,25 @@ class DeadLetterQueueUnreachableIT {
         String queueUrl = STACK.sqs().createQueue(b -> b.queueName("orders-dlq-down-" + suffix)).queueUrl();
         String dlqName = "orders-dlq-down-dlq-" + suffix;
         String dlqUrl = queueUrl.substring(0, queueUrl.lastIndexOf('/') + 1) + dlqName;
-        // a short visibility timeout: a message whose exchange failed is received again within seconds
-        Map<String, String> env = Map.of("QUEUE_URL", queueUrl, "DLQ_URL", dlqUrl,
-                "VISIBILITY_TIMEOUT_SECONDS", "2", "ORDERS_POLL_WAIT_SECONDS", "1",
-                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
-
-        try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-dlq-unreachable.log"))) {
+        // the service reaches SQS through a proxy that counts its sends to the DLQ; a short visibility timeout brings a
+        // message whose exchange failed back within seconds
+        AtomicInteger dlqSends = new AtomicInteger();
+        try (CountingProxy sqs = new CountingProxy(STACK.serviceEnvironment().get("AWS_ENDPOINT_URL_SQS"));
+                ServiceProcess service = ServiceProcess.start(STACK, Map.of("QUEUE_URL", queueUrl, "DLQ_URL", dlqUrl,
+                        "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "VISIBILITY_TIMEOUT_SECONDS", "2",
+                        "ORDERS_POLL_WAIT_SECONDS", "1", "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
+                        Path.of("target/service-dlq-unreachable.log"))) {
+            sqs.beforeForward((operation, body) -> {
+                if (operation.equals("SendMessage") && dlqUrl.equals(queueUrlOf(body))) {
+                    dlqSends.incrementAndGet();
+                }
+            });
             String messageId = STACK.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(POISON)).messageId();
 
-            // classified as poison on two receives: the first failed DLQ send did not delete it
+            // two tries to dead-letter it: the first failed send did not delete it, it was received again
             await("the message received again after the failed DLQ send").atMost(PATIENCE)
                     .failFast("the service exited", () -> !service.isAlive())
-                    .until(() -> poisonReceives(service, messageId) >= 2);
+                    .until(() -> dlqSends.get() >= 2);
             assertThat(depth(queueUrl)).as("still on the orders queue").isEqualTo(1);
             assertThat(probe.archivedRecordOf(messageId)).isEmpty();
 
@@ -70,16 +79,13 @@ class DeadLetterQueueUnreachableIT {
         }
     }
 
-    /** How many times the service logged the message as poison (once per receive it tried to dead-letter). */
-    private static long poisonReceives(ServiceProcess service, String messageId) {
-        return service.logLines().stream().filter(line -> line.contains(messageId)).map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                return JSON.nullNode(); // the last line, still being written
-            }
-        }).filter(event -> messageId.equals(event.path("message_id").asText())
-                && "poison".equals(event.path("outcome").asText())).count();
+    /** The QueueUrl of an SQS JSON-protocol request body. */
+    private static String queueUrlOf(byte[] body) {
+        try {
+            return JSON.readTree(body).path("QueueUrl").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static int depth(String queueUrl) {

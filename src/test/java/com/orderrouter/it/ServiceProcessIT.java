@@ -88,7 +88,7 @@ class ServiceProcessIT {
             this.passing = passing;
         }
 
-        void onRequest(String operation) {
+        void onRequest(String operation, byte[] body) {
             if ("PutItem".equals(operation) && puts.incrementAndGet() > passing) {
                 held.incrementAndGet();
                 try {

@@ -42,11 +42,11 @@ class SnsOutageIT extends ServiceOnLocalStack {
         await().atMost(PATIENCE).until(() -> probe.deadLetterQueueDepth() == 0);
         assertThat(alertsFor(record)).as("alerts for the dead letter, once it is deleted from the DLQ").isEqualTo(1);
         assertThat(probe.archivedRecords()).as("archive objects of the dead letter (a re-archive overwrites its key)")
-                .filteredOn(r -> messageId.equals(r.path("message_attributes").path("source-message-id").asText()))
+                .filteredOn(r -> messageId.equals(r.path("source_message_id").asText()))
                 .hasSize(1).first().satisfies(r -> {
                     assertThat(r.get("body").asText()).isEqualTo(body);
-                    assertThat(r.get("attributes").get("ApproximateReceiveCount").asInt()).as("archived again on a "
-                            + "later receive").isGreaterThan(1);
+                    assertThat(r.get("system_attributes").get("ApproximateReceiveCount").asInt())
+                            .as("archived again on a later receive").isGreaterThan(1);
                 });
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,7 +43,7 @@ public final class CountingProxy implements AutoCloseable {
     private final HttpClient client;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private volatile BiConsumer<String, byte[]> onSuccess = (operation, body) -> { };
-    private volatile Consumer<String> beforeForward = operation -> { };
+    private volatile BiConsumer<String, byte[]> beforeForward = (operation, body) -> { };
 
     public CountingProxy(String target) throws IOException {
         this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
@@ -76,10 +75,10 @@ public final class CountingProxy implements AutoCloseable {
     }
 
     /**
-     * Called with the operation of every request before it is forwarded, on that request's own thread: a listener that
-     * blocks holds that request (and only that one), as a slow dependency would.
+     * Called with the operation and body of every request before it is forwarded, on that request's own thread: a
+     * listener that blocks holds that request (and only that one), as a slow dependency would.
      */
-    public void beforeForward(Consumer<String> listener) {
+    public void beforeForward(BiConsumer<String, byte[]> listener) {
         beforeForward = listener;
     }
 
@@ -95,7 +94,7 @@ public final class CountingProxy implements AutoCloseable {
             }
             String operation = operation(exchange, body);
             counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
-            beforeForward.accept(operation);
+            beforeForward.accept(operation, body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
