@@ -27,6 +27,7 @@ import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
 import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.OrdersQueueHealthCheck;
+import com.orderrouter.ops.PollBackoff;
 import com.orderrouter.ops.Tracing;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -70,6 +71,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject("orders.management.worker-threads")
     private int managementWorkerThreads;
+
+    @PropertyInject("orders.poll.backoff.first-ms")
+    private long pollBackoffFirstMillis;
+
+    @PropertyInject("orders.poll.backoff.max-ms")
+    private long pollBackoffMaxMillis;
+
+    @PropertyInject("orders.poll.outage-summary-seconds")
+    private long outageSummarySeconds;
 
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
@@ -189,6 +199,23 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @BindToRegistry
     public ProcessingOutcomes processingOutcomes(CompositeMeterRegistry orderMetrics) {
         return new ProcessingOutcomes(orderMetrics);
+    }
+
+    /** Poll strategy of the orders queue's consumer: exponential backoff while polls fail (see PollBackoff). */
+    @BindToRegistry
+    public PollBackoff ordersPollBackoff(CompositeMeterRegistry orderMetrics) {
+        return pollBackoff("orders", orderMetrics);
+    }
+
+    /** The same for the dead-letter queue's consumer, with its own state and {@code queue=dead-letter} tag. */
+    @BindToRegistry
+    public PollBackoff deadLetterPollBackoff(CompositeMeterRegistry orderMetrics) {
+        return pollBackoff("dead-letter", orderMetrics);
+    }
+
+    private PollBackoff pollBackoff(String queue, CompositeMeterRegistry orderMetrics) {
+        return new PollBackoff(queue, Duration.ofMillis(pollBackoffFirstMillis), Duration.ofMillis(pollBackoffMaxMillis),
+                Duration.ofSeconds(outageSummarySeconds), orderMetrics);
     }
 
     /** The orders queue's maxReceiveCount, read from its redrive policy when the service starts (a service). */
