@@ -14,6 +14,9 @@ import com.orderrouter.failure.ProcessingOutcomes;
 import com.orderrouter.failure.TypedAttribute;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.PropertyInject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -33,6 +36,7 @@ public class DeadLetterArchive {
 
     static final String REDRIVE_REASON = "exceeded maxReceiveCount";
     static final String REDRIVE_CLASS = "max-receives-exceeded";
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterArchive.class);
     /** S3 user metadata (x-amz-meta-alerted-at) of an archive object whose alert has been published. */
     static final String ALERTED_AT = "alerted-at";
     /** Keyed by the day the source message was sent, so archiving it again overwrites the same object. */
@@ -122,12 +126,23 @@ public class DeadLetterArchive {
     /** @param alertedBefore the alert mark the object had before this archive, or null (an alert was sent now) */
     public void archived(DeadLetterRecord record, String alertedBefore) {
         registry.counter("orders.dlq.archived", "reason_class", record.reasonClass()).increment();
+        logArchived(record, alertedBefore == null);
         if (alertedBefore != null) {
             return; // archived again (dead-lettered twice): no second alert, not counted twice
         }
         registry.counter("orders.alerts.published").increment();
         if (REDRIVE_CLASS.equals(record.reasonClass())) {
             outcomes.redriven(eventType(record.body()));
+        }
+    }
+
+    /** The one INFO line per archived dead letter, its ids as fields (never the body). */
+    private static void logArchived(DeadLetterRecord record, boolean alertSent) {
+        try (var id = MDC.putCloseable("source_message_id", record.sourceMessageId());
+                var reasonClass = MDC.putCloseable("reason_class", record.reasonClass());
+                var key = MDC.putCloseable("s3_key", record.s3Key());
+                var alert = MDC.putCloseable("alert_sent", String.valueOf(alertSent))) {
+            LOG.info("dead letter archived");
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.orderrouter.ack.BatchedDeletes;
 import com.orderrouter.archive.DeadLetterArchive;
+import com.orderrouter.failure.ConsumerErrors;
 import com.orderrouter.failure.DeadLetterQueue;
 import com.orderrouter.failure.FailureClassifier;
 import com.orderrouter.failure.MessageGroups;
@@ -216,6 +217,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     private PollBackoff pollBackoff(String queue, CompositeMeterRegistry orderMetrics) {
         return new PollBackoff(queue, Duration.ofMillis(pollBackoffFirstMillis), Duration.ofMillis(pollBackoffMaxMillis),
                 Duration.ofSeconds(outageSummarySeconds), orderMetrics);
+    }
+
+    /** Exception handler of both SQS consumers: failures the error handling already logged are not logged again. */
+    @BindToRegistry
+    public ConsumerErrors consumerErrors() {
+        return new ConsumerErrors();
     }
 
     /** The orders queue's maxReceiveCount, read from its redrive policy when the service starts (a service). */

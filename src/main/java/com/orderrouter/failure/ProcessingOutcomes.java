@@ -45,11 +45,11 @@ public class ProcessingOutcomes {
 
     /** The end of a successful route: the outcome is success, duplicate or stale. */
     public void completed(Exchange exchange) {
-        record(exchange, exchange.getProperty(OUTCOME, "success", String.class), null);
+        record(exchange, exchange.getProperty(OUTCOME, "success", String.class), null, 0);
     }
 
     void deadLettered(Exchange exchange, Failure failure) {
-        record(exchange, "poison", failure);
+        record(exchange, "poison", failure, 0);
     }
 
     /** Sent to the DLQ by the service on the last receive its queue's redrive policy allows (retries-exhausted). */
@@ -66,7 +66,7 @@ public class ProcessingOutcomes {
                     failure.reason());
             return;
         }
-        record(exchange, "retry", failure);
+        record(exchange, "retry", failure, backoffSeconds);
     }
 
     /** SQS's redrive moved an order message to the DLQ after maxReceiveCount receives. */
@@ -74,7 +74,8 @@ public class ProcessingOutcomes {
         registry.counter("orders.messages.processed", "type", typeTag(type), "outcome", "dead_lettered").increment();
     }
 
-    private void record(Exchange exchange, String outcome, Failure failure) {
+    /** @param backoffSeconds for a retry: how long the message stays invisible on its queue */
+    private void record(Exchange exchange, String outcome, Failure failure, int backoffSeconds) {
         String type = typeTag(exchange.getProperty(TYPE, String.class));
         Duration took = Duration.ofMillis(exchange.getClock().elapsed());
         processed.computeIfAbsent(type + '/' + outcome, key -> registry.counter("orders.messages.processed", "type",
@@ -89,6 +90,13 @@ public class ProcessingOutcomes {
             MDC.put("duration_ms", String.valueOf(took.toMillis()));
             if (failure == null) {
                 LOG.info("processed");
+            } else if (outcome.equals("retry")) {
+                // the one line of a transient failure: Camel's attempts log at DEBUG (orders-error-handling)
+                MDC.put("error_class", failure.errorClass());
+                MDC.put("attempts", String.valueOf(exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
+                        Integer.class) + 1));
+                MDC.put("backoff_seconds", String.valueOf(backoffSeconds));
+                LOG.warn("back on the queue in {} s: {}", backoffSeconds, failure.reason());
             } else {
                 MDC.put("error_class", failure.errorClass());
                 LOG.warn("not processed: {}", failure.reason());

@@ -48,7 +48,8 @@ public class VisibilityBackoff {
         try {
             // the client that received the message releases it
             queue.getClient().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
-            LOG.warn("Message {} failed ({}), receive {}: back on the queue in {} s", SqsMessages.messageId(exchange),
+            // ProcessingOutcomes logged the release (WARN, with the ids); this only confirms it was applied
+            LOG.debug("Message {} failed ({}), receive {}: back on the queue in {} s", SqsMessages.messageId(exchange),
                     failure.reason(), receiveCount, seconds);
         } catch (SdkException e) {
             // Not fatal: the message still becomes visible again when its current visibility timeout ends.
