@@ -27,6 +27,7 @@ import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
 import com.orderrouter.ops.CloudWatchMetrics;
+import com.orderrouter.ops.DeadLetterArchiveCheck;
 import com.orderrouter.ops.OrdersQueueHealthCheck;
 import com.orderrouter.ops.PollBackoff;
 import com.orderrouter.ops.Tracing;
@@ -42,6 +43,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -72,6 +74,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject("orders.management.worker-threads")
     private int managementWorkerThreads;
+
+    @PropertyInject("orders.archive.bucket")
+    private String archiveBucket;
+
+    @PropertyInject("orders.alerts.topic-arn")
+    private String alertsTopicArn;
 
     @PropertyInject("orders.poll.backoff.first-ms")
     private long pollBackoffFirstMillis;
@@ -118,6 +126,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @BindToRegistry
     public OrdersQueueHealthCheck ordersQueueHealthCheck() {
         return new OrdersQueueHealthCheck(queueUrl);
+    }
+
+    /** Readiness of the dead-letter path (S3 bucket and SNS topic), also checked once at start-up (see configure). */
+    @BindToRegistry
+    public DeadLetterArchiveCheck deadLetterArchiveCheck() {
+        return new DeadLetterArchiveCheck(archiveBucket, alertsTopicArn);
     }
 
     @BindToRegistry
@@ -172,6 +186,23 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 OrdersRedrivePolicy.class));
         // a service, so the queue's size limit is read before the routes consume
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("messageSizeLimit", MessageSizeLimit.class));
+        // a missing bucket or topic stops start-up; an unreachable one does not (DeadLetterArchiveCheck)
+        DeadLetterArchiveCheck archive = camelContext.getRegistry().lookupByNameAndType("deadLetterArchiveCheck",
+                DeadLetterArchiveCheck.class);
+        archive.setCamelContext(camelContext);
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
+                if (!alreadyStarted) {
+                    archive.verifyAtStartup();
+                }
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // checked before the routes start
+            }
+        });
     }
 
     /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */
