@@ -37,8 +37,11 @@ public class PollBackoff implements PollingConsumerPollStrategy {
     private final long summaryNanos;
     private final LongSupplier nanoTime;
     private final Counter failures;
-    /** Whether this thread's current poll is a probe made during an outage (its failure doubles the backoff). */
-    private final ThreadLocal<Boolean> probing = ThreadLocal.withInitial(() -> false);
+    /**
+     * When this thread's current poll began, if it is a probe made during an outage (its failure doubles the backoff;
+     * its success ends the outage as of then, not when its long poll returns); 0 otherwise.
+     */
+    private final ThreadLocal<Long> probeStart = ThreadLocal.withInitial(() -> 0L);
 
     // outage state, guarded by this
     private boolean outage;
@@ -74,7 +77,7 @@ public class PollBackoff implements PollingConsumerPollStrategy {
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
         if (!outage) {
-            probing.set(false);
+            probeStart.set(0L);
             return true;
         }
         long now = nanoTime.getAsLong();
@@ -83,17 +86,19 @@ public class PollBackoff implements PollingConsumerPollStrategy {
         }
         // this thread probes; the others wait at least one more backoff unless the probe succeeds
         nextProbe = now + backoff;
-        probing.set(true);
+        probeStart.set(now);
         return true;
     }
 
     @Override
     public synchronized void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         if (outage) {
-            LOG.info("{} queue reachable again after {} s, {} failed polls", queue, seconds(nanoTime.getAsLong()
-                    - outageStart), failedPolls);
+            long answeredAt = probeStart.get() != 0 ? probeStart.get() : nanoTime.getAsLong();
+            LOG.info("{} queue reachable again after {} s, {} failed polls", queue, seconds(answeredAt - outageStart),
+                    failedPolls);
             outage = false;
         }
+        probeStart.set(0L);
     }
 
     /** Counts and logs the failure and backs off; always answers "retry", which {@link #begin} then declines. */
@@ -112,12 +117,12 @@ public class PollBackoff implements PollingConsumerPollStrategy {
                     seconds(maxNanos), lastCause);
         } else {
             failedPolls++;
-            if (probing.get()) {
+            if (probeStart.get() != 0) {
                 // polls that were already waiting when the outage began do not count as probes
                 backoff = Math.min(maxNanos, backoff * 2);
             }
         }
-        probing.set(false);
+        probeStart.set(0L);
         nextProbe = now + backoff;
         if (now - lastSummary >= summaryNanos) {
             lastSummary = now;

@@ -75,6 +75,8 @@ class PollBackoffTest {
         }
         advanceMillis(30_000);
         backoff.begin(null, null);
+        // a long poll that answers after 20 s: the queue answered when it began
+        advanceMillis(20_000);
         backoff.commit(null, null, 0);
 
         assertThat(log.lines()).containsExactly(
