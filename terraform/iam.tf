@@ -72,16 +72,18 @@ locals {
       Resource = ["${aws_s3_bucket.archive.arn}/failed/*"]
     },
     {
-      # Without it, HeadObject on a key not archived yet answers 403 instead of 404.
+      # Without it, HeadObject on a key not archived yet answers 403 instead of 404; HeadBucket
+      # (the service's start-up and readiness check of the bucket) needs it too.
       Sid      = "ListArchive"
       Effect   = "Allow"
       Action   = ["s3:ListBucket"]
       Resource = [aws_s3_bucket.archive.arn]
     },
     {
+      # GetTopicAttributes: the start-up and readiness check of the topic.
       Sid      = "PublishAlerts"
       Effect   = "Allow"
-      Action   = ["sns:Publish"]
+      Action   = ["sns:Publish", "sns:GetTopicAttributes"]
       Resource = [aws_sns_topic.alerts.arn]
     },
     # Only with a customer-managed key: SQS/S3/SNS need these to encrypt

@@ -247,7 +247,7 @@ run "task_role_policy" {
       {
         Sid      = "PublishAlerts"
         Effect   = "Allow"
-        Action   = ["sns:Publish"]
+        Action   = ["sns:Publish", "sns:GetTopicAttributes"]
         Resource = ["arn:aws:sns:eu-west-1:123456789012:orders-alerts"]
       },
     ]
