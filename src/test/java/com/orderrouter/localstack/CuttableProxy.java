@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class CuttableProxy implements AutoCloseable {
 
     /** @param targetEndpoint the server's http://host:port */
     public CuttableProxy(String targetEndpoint) {
-        java.net.URI uri = java.net.URI.create(targetEndpoint);
+        URI uri = URI.create(targetEndpoint);
         target = new InetSocketAddress(uri.getHost(), uri.getPort());
         try {
             server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
