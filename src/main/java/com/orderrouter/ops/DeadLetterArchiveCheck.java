@@ -41,12 +41,8 @@ public class DeadLetterArchiveCheck extends AbstractHealthCheck {
         this.topicArn = topicArn;
     }
 
-    /** What is wrong with one setting's resource; {@code misconfigured} when retrying cannot help. */
-    record Problem(String setting, boolean misconfigured, String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
+    /** What is wrong with one setting's resource, naming the setting; {@code misconfigured} when retrying cannot help. */
+    record Problem(boolean misconfigured, String text) {
     }
 
     @Override
@@ -102,10 +98,10 @@ public class DeadLetterArchiveCheck extends AbstractHealthCheck {
                 case 403 -> "access denied";
                 default -> e.awsErrorDetails() == null ? "error" : String.valueOf(e.awsErrorDetails().errorCode());
             };
-            problems.accept(new Problem(setting, misconfigured,
+            problems.accept(new Problem(misconfigured,
                     "%s=%s: %s answered %d, %s".formatted(setting, value, service, status, what)));
         } catch (SdkException e) {
-            problems.accept(new Problem(setting, false, "%s=%s: %s unreachable: %s".formatted(setting, value, service,
+            problems.accept(new Problem(false, "%s=%s: %s unreachable: %s".formatted(setting, value, service,
                     PollBackoff.describe(e))));
         }
     }

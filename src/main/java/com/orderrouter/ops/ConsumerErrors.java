@@ -1,4 +1,4 @@
-package com.orderrouter.failure;
+package com.orderrouter.ops;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
@@ -30,17 +30,10 @@ public class ConsumerErrors implements ExceptionHandler {
     public void handleException(String message, Exchange exchange, Throwable exception) {
         // set once an onException or the dead-letter channel has decided on the failure (handled or not)
         if (exchange != null && exchange.getExchangeExtension().isErrorHandlerHandledSet()) {
-            LOG.debug("{} (exchange {}, already handled): {}", message, exchange.getExchangeId(), rootMessage(exception));
+            LOG.debug("{} (exchange {}, already handled): {}", message, exchange.getExchangeId(),
+                    PollBackoff.describe(exception));
             return;
         }
-        LOG.warn("{}: {}", message == null ? "Consumer error" : message, rootMessage(exception));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        LOG.warn("{}: {}", message == null ? "Consumer error" : message, PollBackoff.describe(exception));
     }
 }
