@@ -54,7 +54,7 @@ public class ProcessingOutcomes {
 
     /** Sent to the DLQ by the service on the last receive its queue's redrive policy allows (retries-exhausted). */
     void retriesExhausted(Exchange exchange, Failure failure) {
-        record(exchange, "dead_lettered", failure);
+        record(exchange, "dead_lettered", failure, 0);
     }
 
     /** Released back to its queue, invisible for {@code backoffSeconds} ({@code orders.retry.backoff} summary). */
