@@ -61,6 +61,9 @@ class ArchiveStartupIT {
                 System.out.println("readiness once S3 answers: " + readinessBody(managementPort));
                 // released with the first visibility backoff (30 s), then archived on its next receive
                 await().atMost(PATIENCE).until(() -> probe.archivedRecordOf(poison), Optional::isPresent);
+                // the stack is shared: leave its queues empty for the next test
+                await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0
+                        && probe.deadLetterQueueDepth() == 0);
                 service.logLines().stream().filter(l -> !l.contains("\"level\":\"INFO\"")
                         || l.contains("dead letter archived")).forEach(System.out::println);
                 assertThat(String.join("\n", service.logLines())).doesNotContain("\"level\":\"ERROR\"");

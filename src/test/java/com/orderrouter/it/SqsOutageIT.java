@@ -54,6 +54,8 @@ class SqsOutageIT {
             String before = OrdersSqsToDynamodbIT.newOrderId();
             probe.send(OrderEventsJson.created(before, "2026-11-30T09:00:00Z"));
             await().atMost(PATIENCE).until(() -> !probe.order(before).isEmpty());
+            // and deleted: a delete lost in the cut would leave it invisible on the shared queue for 5 minutes
+            await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0);
             System.out.println("readiness before the cut: " + readinessBody(managementPort));
 
             int linesBeforeCut = service.logLines().size();
@@ -78,6 +80,8 @@ class SqsOutageIT {
                     .until(() -> ids.stream().allMatch(id -> !probe.order(id).isEmpty()));
             await().atMost(PATIENCE).until(() -> String.join("\n", service.logLines())
                     .contains("orders queue reachable again"));
+            // the stack is shared: leave its queues empty for the next test
+            await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0 && probe.deadLetterQueueDepth() == 0);
 
             System.out.println("requests refused during the " + CUT.toSeconds() + " s cut: " + refused);
             System.out.println("log lines during the cut (" + cutLines.size() + "):");
