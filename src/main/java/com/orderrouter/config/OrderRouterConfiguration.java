@@ -233,21 +233,25 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new ProcessingOutcomes(orderMetrics);
     }
 
-    /** Poll strategy of the orders queue's consumer: exponential backoff while polls fail (see PollBackoff). */
+    /**
+     * Poll strategy of the orders queue's consumer: exponential backoff while polls fail (see PollBackoff). Its counter
+     * goes to the Prometheus registry camel-observability-services creates before configurations run (a parameter of
+     * type CompositeMeterRegistry would depend on the order Camel happens to bind these methods in).
+     */
     @BindToRegistry
-    public PollBackoff ordersPollBackoff(CompositeMeterRegistry orderMetrics) {
-        return pollBackoff("orders", orderMetrics);
+    public PollBackoff ordersPollBackoff(@BeanInject("metricsRegistry") MeterRegistry metricsRegistry) {
+        return pollBackoff("orders", metricsRegistry);
     }
 
     /** The same for the dead-letter queue's consumer, with its own state and {@code queue=dead-letter} tag. */
     @BindToRegistry
-    public PollBackoff deadLetterPollBackoff(CompositeMeterRegistry orderMetrics) {
-        return pollBackoff("dead-letter", orderMetrics);
+    public PollBackoff deadLetterPollBackoff(@BeanInject("metricsRegistry") MeterRegistry metricsRegistry) {
+        return pollBackoff("dead-letter", metricsRegistry);
     }
 
-    private PollBackoff pollBackoff(String queue, CompositeMeterRegistry orderMetrics) {
+    private PollBackoff pollBackoff(String queue, MeterRegistry metricsRegistry) {
         return new PollBackoff(queue, Duration.ofMillis(pollBackoffFirstMillis), Duration.ofMillis(pollBackoffMaxMillis),
-                Duration.ofSeconds(outageSummarySeconds), orderMetrics);
+                Duration.ofSeconds(outageSummarySeconds), metricsRegistry);
     }
 
     /** Exception handler of both SQS consumers: failures the error handling already logged are not logged again. */
