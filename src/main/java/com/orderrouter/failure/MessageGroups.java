@@ -5,10 +5,6 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * FIFO: once a message fails (transient, or an update before its create), the later messages of its message group in
@@ -25,7 +21,6 @@ public class MessageGroups {
     /** Reason of the retry a held-back message is counted and logged as. */
     static final String BLOCKED = "group blocked by an earlier failure";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageGroups.class);
 
     private final ProcessingOutcomes outcomes;
     /** The groups that failed in the polling thread's current receive, with their backoff in seconds. */
@@ -57,22 +52,13 @@ public class MessageGroups {
     public void release(Exchange exchange) {
         int seconds = failedInBatch.get().get(groupId(exchange));
         Failure failure = new Failure(false, "group-blocked", BLOCKED);
-        String receiptHandle = SqsMessages.receiptHandle(exchange);
-        if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint queue) || receiptHandle == null) {
+        if (!SqsMessages.releasable(exchange)) {
             outcomes.retried(exchange, failure, 0);
             return; // not consumed from SQS (route tests): nothing to release
         }
+        // ProcessingOutcomes logs the release (one WARN, with the ids); it stays behind its group
         outcomes.retried(exchange, failure, seconds);
-        String queueUrl = queue.getConfiguration().getQueueUrl();
-        try {
-            queue.getClient().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
-                    .visibilityTimeout(seconds));
-            LOG.warn("Message {} not processed ({}): back on the queue in {} s", SqsMessages.messageId(exchange),
-                    BLOCKED, seconds);
-        } catch (SdkException e) {
-            // Not fatal: it becomes visible again when its current visibility timeout ends, still behind its group
-            LOG.warn("Could not set the retry backoff of message {}: {}", SqsMessages.messageId(exchange), e.getMessage());
-        }
+        SqsMessages.releaseIn(exchange, seconds);
     }
 
     /**

@@ -7,10 +7,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** What the aws2-sqs consumer put on an exchange: the message's identity, receive count and attributes. */
 final class SqsMessages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsMessages.class);
 
     /** System attributes arrive as headers named after the attribute (see Sqs2Consumer). */
     static final String RECEIVE_COUNT = "ApproximateReceiveCount";
@@ -55,5 +60,28 @@ final class SqsMessages {
     static String sourceQueueUrl(Exchange exchange) {
         Endpoint from = exchange.getFromEndpoint();
         return from instanceof Sqs2Endpoint sqs ? sqs.getConfiguration().getQueueUrl() : null;
+    }
+
+    /** True when the exchange was consumed from SQS with a receipt handle, so it can be released (not in route tests). */
+    static boolean releasable(Exchange exchange) {
+        return exchange.getFromEndpoint() instanceof Sqs2Endpoint && receiptHandle(exchange) != null;
+    }
+
+    /**
+     * Makes a {@link #releasable} message visible again on its queue in {@code seconds} (ChangeMessageVisibility with
+     * the client that received it). A failure is logged and not thrown: the message still comes back when its current
+     * visibility timeout ends.
+     */
+    static void releaseIn(Exchange exchange, int seconds) {
+        Sqs2Endpoint queue = (Sqs2Endpoint) exchange.getFromEndpoint();
+        String queueUrl = queue.getConfiguration().getQueueUrl();
+        String receiptHandle = receiptHandle(exchange);
+        try {
+            queue.getClient().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
+                    .visibilityTimeout(seconds));
+            LOG.debug("Message {}: back on the queue in {} s", messageId(exchange), seconds);
+        } catch (SdkException e) {
+            LOG.warn("Could not set the retry backoff of message {}: {}", messageId(exchange), e.getMessage());
+        }
     }
 }

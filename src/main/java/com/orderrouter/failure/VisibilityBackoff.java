@@ -2,10 +2,6 @@ package com.orderrouter.failure;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Releases a message whose in-process retries are exhausted back to its queue, invisible for
@@ -14,7 +10,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public class VisibilityBackoff {
 
-    private static final Logger LOG = LoggerFactory.getLogger(VisibilityBackoff.class);
 
     private final FailureClassifier classifier;
     private final ProcessingOutcomes outcomes;
@@ -38,23 +33,13 @@ public class VisibilityBackoff {
         // FIFO: the rest of its group in this receive follows it with the same backoff
         groups.failed(exchange, seconds);
         Failure failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        String receiptHandle = SqsMessages.receiptHandle(exchange);
-        if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint queue) || receiptHandle == null) {
+        if (!SqsMessages.releasable(exchange)) {
             outcomes.retried(exchange, failure, 0);
             return; // not consumed from SQS (route tests): nothing to release
         }
+        // ProcessingOutcomes logs the release (one WARN, with the ids)
         outcomes.retried(exchange, failure, seconds);
-        String queueUrl = queue.getConfiguration().getQueueUrl();
-        try {
-            // the client that received the message releases it
-            queue.getClient().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
-            // ProcessingOutcomes logged the release (WARN, with the ids); this only confirms it was applied
-            LOG.debug("Message {} failed ({}), receive {}: back on the queue in {} s", SqsMessages.messageId(exchange),
-                    failure.reason(), receiveCount, seconds);
-        } catch (SdkException e) {
-            // Not fatal: the message still becomes visible again when its current visibility timeout ends.
-            LOG.warn("Could not set the retry backoff of message {}: {}", SqsMessages.messageId(exchange), e.getMessage());
-        }
+        SqsMessages.releaseIn(exchange, seconds);
     }
 
     static int backoffSeconds(int receiveCount, int baseSeconds, int maxSeconds) {
