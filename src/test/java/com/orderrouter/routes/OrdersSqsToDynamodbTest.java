@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.orderrouter.failure.ProcessingOutcomes;
+import com.orderrouter.testing.LogCapture;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
@@ -223,10 +224,10 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         });
         dynamodb.whenExchangeReceived(2, e -> e.getMessage().setHeader("CamelAwsDdbAttributes", Map.of()));
 
-        try (CapturedLogs logs = CapturedLogs.of(ProcessingOutcomes.class)) {
+        try (LogCapture logs = LogCapture.of(ProcessingOutcomes.class)) {
             orders.send(exchangeWith(UPDATED.replace("\"o-1\"", "5001")));
 
-            assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line.mdc())
+            assertThat(logs.events()).singleElement().satisfies(line -> assertThat(line.getContextData().toMap())
                     .containsEntry("order_id", "5001").containsEntry("outcome", "retry"));
         }
     }
