@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public class DeadLetterArchive {
 
+    /** The exchange property route dead-letter-to-s3-and-sns reads the {@link DeadLetterRecord} from. */
+    public static final String RECORD_PROPERTY = "deadLetter";
     static final String REDRIVE_REASON = "exceeded maxReceiveCount";
     static final String REDRIVE_CLASS = "max-receives-exceeded";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterArchive.class);
@@ -80,12 +82,37 @@ public class DeadLetterArchive {
                     system.get(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN.toString()), sentAt, body,
                     originals, REDRIVE_REASON, REDRIVE_CLASS, null, null, null, messageId, system);
         }
-        String sourceId = context.sourceMessageId() == null ? messageId : context.sourceMessageId();
+        return fromContext(context, body, originals, messageId, system, dlqSent);
+    }
+
+    /**
+     * The record of a failed message archived directly, without a DLQ copy (its copy would be over the DLQ's size
+     * limit): the same fields as when the DLQ route archives its copy, except {@code dead_letter_message_id} (null) and
+     * {@code system_attributes} (the failed message's own, as it arrived).
+     *
+     * @param context          the context its DLQ copy would have carried
+     * @param body             its body, byte for byte
+     * @param originals        every original attribute with its data type
+     * @param systemAttributes its system attributes ({@code SentTimestamp}, {@code ApproximateReceiveCount}, ...)
+     */
+    public DeadLetterRecord toRecord(DeadLetterContext context, String body, Map<String, TypedAttribute> originals,
+            Map<MessageSystemAttributeName, String> systemAttributes) {
+        Map<String, String> system = new TreeMap<>();
+        systemAttributes.forEach((name, value) -> system.put(name.toString(), value));
+        return fromContext(context, body, originals, null, system,
+                system.get(MessageSystemAttributeName.SENT_TIMESTAMP.toString()));
+    }
+
+    /** @param sentTimestamp the SentTimestamp (ms) to date the key by when the context does not say, or null */
+    private static DeadLetterRecord fromContext(DeadLetterContext context, String body,
+            Map<String, TypedAttribute> originals, String dlqMessageId, Map<String, String> system,
+            String sentTimestamp) {
+        String sourceId = context.sourceMessageId() == null ? dlqMessageId : context.sourceMessageId();
         Instant sentAt = context.sourceSentAt() != null ? Instant.parse(context.sourceSentAt())
-                : dlqSent != null ? Instant.ofEpochMilli(Long.parseLong(dlqSent)) : Instant.now();
+                : sentTimestamp != null ? Instant.ofEpochMilli(Long.parseLong(sentTimestamp)) : Instant.now();
         return record(sourceId, context.messageGroupId(), context.sourceQueue(), sentAt, body, originals,
                 context.reason(), context.reasonClass(), context.receiveCount(), context.failedAt(), context.routeId(),
-                messageId, system);
+                dlqMessageId, system);
     }
 
     private static DeadLetterRecord record(String sourceId, String group, String sourceQueue, Instant sentAt,
