@@ -1,6 +1,5 @@
 package com.orderrouter.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,11 +50,9 @@ public record Resend(String body, Map<String, TypedAttribute> attributes, String
 
     /** Body plus attribute names, types and values in bytes, as SQS counts a message's size. */
     public int bytes() {
-        int size = utf8(body);
+        int size = TypedAttribute.utf8(body);
         for (Map.Entry<String, TypedAttribute> attribute : attributes.entrySet()) {
-            TypedAttribute value = attribute.getValue();
-            size += utf8(attribute.getKey()) + utf8(value.dataType()) + utf8(value.stringValue())
-                    + (value.binaryValue() == null ? 0 : value.binaryValue().length);
+            size += attribute.getValue().bytes(attribute.getKey());
         }
         return size;
     }
@@ -70,9 +67,5 @@ public record Resend(String body, Map<String, TypedAttribute> attributes, String
     private Map<MessageSystemAttributeNameForSends, MessageSystemAttributeValue> traceAttribute() {
         return traceHeader == null ? null : Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
                 MessageSystemAttributeValue.builder().dataType("String").stringValue(traceHeader).build());
-    }
-
-    private static int utf8(String text) {
-        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

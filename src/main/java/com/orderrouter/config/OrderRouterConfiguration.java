@@ -57,6 +57,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @PropertyInject("orders.queue.url")
     private String queueUrl;
 
+    @PropertyInject("orders.dlq.url")
+    private String dlqUrl;
+
     @PropertyInject("aws.region")
     private String region;
 
@@ -147,8 +150,13 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     /** The orders queue's MaximumMessageSize, read when the service starts (see configure). */
     @BindToRegistry
     public MessageSizeLimit messageSizeLimit(CamelContext camelContext) {
-        return new MessageSizeLimit(() -> camelContext.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class),
-                queueUrl);
+        return new MessageSizeLimit(sqsClient(camelContext), queueUrl, "Orders queue");
+    }
+
+    /** The DLQ's MaximumMessageSize, read when the service starts: does a DLQ copy fit (see DeadLetterQueue)? */
+    @BindToRegistry
+    public MessageSizeLimit deadLetterSizeLimit(CamelContext camelContext) {
+        return new MessageSizeLimit(sqsClient(camelContext), dlqUrl, "Dead-letter queue");
     }
 
     @BindToRegistry
@@ -186,6 +194,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 OrdersRedrivePolicy.class));
         // a service, so the queue's size limit is read before the routes consume
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("messageSizeLimit", MessageSizeLimit.class));
+        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("deadLetterSizeLimit",
+                MessageSizeLimit.class));
         // a missing bucket or topic stops start-up; an unreachable one does not (DeadLetterArchiveCheck)
         DeadLetterArchiveCheck archive = camelContext.getRegistry().lookupByNameAndType("deadLetterArchiveCheck",
                 DeadLetterArchiveCheck.class);
@@ -267,23 +277,26 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(beanPostProcess = true)
+    public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
+            ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
+        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
+                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
+    }
+
+    @BindToRegistry(beanPostProcess = true)
     public DeadLetterQueue deadLetterQueue(CamelContext camelContext, FailureClassifier failureClassifier,
             ProcessingOutcomes processingOutcomes, OrdersRedrivePolicy ordersRedrivePolicy,
             ObjectMapper orderEventMapper) {
+        // looked up when used: beans of this class, which Camel may bind after this one
         return new DeadLetterQueue(sqsClient(camelContext), failureClassifier, processingOutcomes, ordersRedrivePolicy,
-                orderEventMapper);
+                orderEventMapper,
+                () -> camelContext.getRegistry().lookupByNameAndType("deadLetterSizeLimit", MessageSizeLimit.class),
+                () -> camelContext.getRegistry().lookupByNameAndType("deadLetterArchive", DeadLetterArchive.class));
     }
 
     /** The registry's SQS client when it is used, as the endpoints' #sqsClient is (tests replace it). */
     private static Supplier<SqsClient> sqsClient(CamelContext camelContext) {
         return () -> camelContext.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class);
-    }
-
-    @BindToRegistry(beanPostProcess = true)
-    public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
-            ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
-        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
-                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
     }
 
     /** FIFO: a failed message's group waits for it (the later messages of its receive are released with it). */

@@ -8,9 +8,14 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderrouter.archive.DeadLetterArchive;
+import com.orderrouter.archive.DeadLetterRecord;
+import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderNotYetCreatedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Produce;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -27,10 +32,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * <p>SQS allows 10 attributes: originals take the slots the context and the trace context leave, in name order; the
  * rest ride inside the context. A FIFO DLQ gets the message's group and its source message id as deduplication id, so
  * a message dead-lettered twice within SQS's 5-minute window is stored once.
+ *
+ * <p>A copy that would be over the DLQ's {@code MaximumMessageSize} (body plus attribute names, types and values, as SQS
+ * counts them; the copy adds about 0.5 KB of context to the original) is not sent: the message is archived to S3 and
+ * alerted on directly, with the same record, key and alert as the DLQ route gives a copy.
  */
 public class DeadLetterQueue {
 
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
+    /** The DLQ route's archive-and-alert steps, shared with the dead letters too large for a DLQ copy. */
+    static final String ARCHIVE_ROUTE = "direct:dead-letter-to-s3-and-sns";
     private static final int MAX_ATTRIBUTES = 10;
 
     private final Supplier<SqsClient> sqs;
@@ -38,17 +49,25 @@ public class DeadLetterQueue {
     private final ProcessingOutcomes outcomes;
     private final OrdersRedrivePolicy redrivePolicy;
     private final ObjectMapper json;
+    private final Supplier<MessageSizeLimit> dlqSizeLimit;
+    private final Supplier<DeadLetterArchive> archive;
 
     @PropertyInject("orders.dlq.url")
     private String dlqUrl;
 
+    @Produce(ARCHIVE_ROUTE)
+    private ProducerTemplate archiveRoute;
+
     public DeadLetterQueue(Supplier<SqsClient> sqs, FailureClassifier classifier, ProcessingOutcomes outcomes,
-            OrdersRedrivePolicy redrivePolicy, ObjectMapper json) {
+            OrdersRedrivePolicy redrivePolicy, ObjectMapper json, Supplier<MessageSizeLimit> dlqSizeLimit,
+            Supplier<DeadLetterArchive> archive) {
         this.sqs = sqs;
         this.classifier = classifier;
         this.outcomes = outcomes;
         this.redrivePolicy = redrivePolicy;
         this.json = json;
+        this.dlqSizeLimit = dlqSizeLimit;
+        this.archive = archive;
     }
 
     /** The dead-letter channel's endpoint: a poison message goes to the DLQ at once. */
@@ -87,19 +106,20 @@ public class DeadLetterQueue {
         Message received = SqsMessages.received(exchange);
         String sourceMessageId = received.getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         String group = received.getHeader(SqsMessages.MESSAGE_GROUP_ID, String.class);
+        String body = received.getBody(String.class);
         Map<String, MessageAttributeValue> arrived = SqsMessages.messageAttributes(received);
         Map<String, TypedAttribute> originals = DeadLetterContext.originals(arrived,
                 DeadLetterContext.read(arrived, json));
         // tracing injected the current span's context on the way to this bean
         String trace = exchange.getMessage().getHeader(DeadLetterContext.TRACE_ATTRIBUTE, String.class);
 
-        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        Map<String, TypedAttribute> attributes = new LinkedHashMap<>();
         Map<String, TypedAttribute> carried = new LinkedHashMap<>();
         int slots = MAX_ATTRIBUTES - 1 - (trace == null ? 0 : 1);
         originals.forEach((name, value) -> {
             boolean reserved = name.equals(DeadLetterContext.ATTRIBUTE) || name.equals(DeadLetterContext.TRACE_ATTRIBUTE);
             if (!reserved && attributes.size() < slots) {
-                attributes.put(name, value.toSqs());
+                attributes.put(name, value);
             } else {
                 carried.put(name, value);
             }
@@ -109,18 +129,45 @@ public class DeadLetterQueue {
                 sourceQueue == null ? exchange.getFromEndpoint().getEndpointUri() : sourceQueue, sourceMessageId,
                 sentAt(received), group, SqsMessages.receiveCount(exchange), Instant.now().toString(),
                 exchange.getFromRouteId(), carried.isEmpty() ? null : carried);
-        attributes.put(DeadLetterContext.ATTRIBUTE, TypedAttribute.string(toJson(context)).toSqs());
+        attributes.put(DeadLetterContext.ATTRIBUTE, TypedAttribute.string(toJson(context)));
         if (trace != null) {
-            attributes.put(DeadLetterContext.TRACE_ATTRIBUTE, TypedAttribute.string(trace).toSqs());
+            attributes.put(DeadLetterContext.TRACE_ATTRIBUTE, TypedAttribute.string(trace));
         }
 
+        int copyBytes = TypedAttribute.utf8(body);
+        for (Map.Entry<String, TypedAttribute> attribute : attributes.entrySet()) {
+            copyBytes += attribute.getValue().bytes(attribute.getKey());
+        }
+        if (!dlqSizeLimit.get().fits(copyBytes)) {
+            archiveDirectly(context, body, originals, received);
+            return;
+        }
+        Map<String, MessageAttributeValue> sqsAttributes = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> sqsAttributes.put(name, value.toSqs()));
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(dlqUrl)
-                .messageBody(received.getBody(String.class)).messageAttributes(attributes);
+                .messageBody(body).messageAttributes(sqsAttributes);
         if (dlqUrl.endsWith(".fifo")) {
             String id = sourceMessageId == null ? exchange.getExchangeId() : sourceMessageId;
             request.messageGroupId(group == null ? id : group).messageDeduplicationId(id);
         }
         sqs.get().sendMessage(request.build());
+    }
+
+    /**
+     * A DLQ copy over the DLQ's size limit would be rejected, and the message would wait for SQS's redrive to move it
+     * without its reason: it is archived and alerted on directly instead, by the DLQ route's own steps
+     * ({@value #ARCHIVE_ROUTE}), with the record its copy would have given. A failure there propagates, so the
+     * message stays on its queue and is retried, never dropped.
+     */
+    private void archiveDirectly(DeadLetterContext context, String body, Map<String, TypedAttribute> originals,
+            Message received) {
+        DeadLetterRecord record = archive.get().toRecord(context, body, originals, SqsMessages.systemAttributes(received));
+        Exchange archived = archiveRoute.send(ARCHIVE_ROUTE,
+                e -> e.setProperty(DeadLetterArchive.RECORD_PROPERTY, record));
+        if (archived.getException() != null) {
+            throw new IllegalStateException("archiving " + record.s3Key() + " directly failed: "
+                    + archived.getException().getMessage(), archived.getException());
+        }
     }
 
     private static String sentAt(Message received) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** What the aws2-sqs consumer put on an exchange: the message's identity, receive count and attributes. */
 final class SqsMessages {
@@ -53,6 +54,13 @@ final class SqsMessages {
     @SuppressWarnings("unchecked")
     static Map<String, MessageAttributeValue> messageAttributes(Message message) {
         Map<String, MessageAttributeValue> attributes = message.getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
+        return attributes == null ? Map.of() : attributes;
+    }
+
+    /** The message's system attributes ({@code SentTimestamp}, {@code ApproximateReceiveCount}, ...), as received. */
+    @SuppressWarnings("unchecked")
+    static Map<MessageSystemAttributeName, String> systemAttributes(Message message) {
+        Map<MessageSystemAttributeName, String> attributes = message.getHeader(Sqs2Constants.ATTRIBUTES, Map.class);
         return attributes == null ? Map.of() : attributes;
     }
 

@@ -1,5 +1,7 @@
 package com.orderrouter.failure;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -35,6 +37,19 @@ public record TypedAttribute(String dataType, String stringValue, byte[] binaryV
         MessageAttributeValue.Builder builder = MessageAttributeValue.builder().dataType(dataType);
         return isBinary(dataType) ? builder.binaryValue(SdkBytes.fromByteArray(binaryValue)).build()
                 : builder.stringValue(stringValue).build();
+    }
+
+    /**
+     * What this attribute named {@code name} adds to a message's size as SQS counts it: the UTF-8 bytes of the name,
+     * the data type and a string value, or the bytes of a binary value.
+     */
+    public int bytes(String name) {
+        return utf8(name) + utf8(dataType) + utf8(stringValue) + (binaryValue == null ? 0 : binaryValue.length);
+    }
+
+    /** UTF-8 bytes of {@code text}; 0 for null. */
+    public static int utf8(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static boolean isBinary(String dataType) {

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Rejects bodies larger than the orders queue accepts, before parsing them. The limit is the queue's
- * {@code MaximumMessageSize}, read once when the service starts (Terraform sets it to SQS's maximum, 1 MiB), so there is
- * no second setting to keep in step. Whether an order fits a DynamoDB item (400 KB) is DynamoDB's decision: an item over
+ * The size limit of one queue: its {@code MaximumMessageSize}, read once when the service starts (Terraform sets it to
+ * SQS's maximum, 1 MiB), so there is no second setting to keep in step. For the orders queue it rejects larger bodies
+ * before they are parsed ({@link #check}); for the DLQ it tells whether a DLQ copy fits ({@link #fits}). Whether an order fits a DynamoDB item (400 KB) is DynamoDB's decision: an item over
  * it comes back as a {@code ValidationException}, which is poison ({@code rejected-by-dynamodb}).
  */
 public class MessageSizeLimit extends ServiceSupport {
@@ -27,15 +27,18 @@ public class MessageSizeLimit extends ServiceSupport {
 
     private final Supplier<SqsClient> sqs;
     private final String queueUrl;
+    private final String queueName;
     private volatile int maxBytes = SQS_MAX_BYTES;
 
     /**
      * @param sqs      the service's SQS client, looked up when the service starts
-     * @param queueUrl the orders queue
+     * @param queueUrl  the queue
+     * @param queueName what the start-up log calls it ("Orders queue")
      */
-    public MessageSizeLimit(Supplier<SqsClient> sqs, String queueUrl) {
+    public MessageSizeLimit(Supplier<SqsClient> sqs, String queueUrl, String queueName) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.queueName = queueName;
     }
 
     /** @throws PoisonMessageException ({@code oversized}) when the UTF-8 body is over the queue's limit */
@@ -44,6 +47,11 @@ public class MessageSizeLimit extends ServiceSupport {
         if (bytes > maxBytes) {
             throw new PoisonMessageException("oversized", "body: " + bytes + " bytes is over the limit of " + maxBytes);
         }
+    }
+
+    /** @param bytes a message's size as SQS counts it: body and attributes (names, types, values), UTF-8 */
+    public boolean fits(int bytes) {
+        return bytes <= maxBytes;
     }
 
     /** The limit in bytes: the queue's MaximumMessageSize once started. */
@@ -59,15 +67,15 @@ public class MessageSizeLimit extends ServiceSupport {
                     .attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
             if (reported != null) {
                 maxBytes = Integer.parseInt(reported);
-                LOG.info("Orders queue accepts messages up to {} bytes (its MaximumMessageSize)", maxBytes);
+                LOG.info("{} accepts messages up to {} bytes (its MaximumMessageSize)", queueName, maxBytes);
             } else {
-                LOG.info("Orders queue does not report MaximumMessageSize; bodies up to SQS's {} bytes are accepted",
-                        SQS_MAX_BYTES);
+                LOG.info("{} does not report MaximumMessageSize; taken as SQS's {} bytes", queueName, SQS_MAX_BYTES);
             }
         } catch (SdkException | NumberFormatException e) {
-            // SQS never delivers more than the queue accepts, so this check only guards the parser: do not stop for it
-            LOG.warn("Could not read MaximumMessageSize of the orders queue ({}); bodies up to SQS's {} bytes are "
-                    + "accepted", e.getMessage(), SQS_MAX_BYTES);
+            // SQS never delivers more than the orders queue accepts, so its check only guards the parser; a DLQ copy
+            // over a smaller DLQ limit fails its send and stays on the orders queue: neither is worth stopping for
+            LOG.warn("{}: could not read MaximumMessageSize ({}); taken as SQS's {} bytes", queueName, e.getMessage(),
+                    SQS_MAX_BYTES);
         }
     }
 }

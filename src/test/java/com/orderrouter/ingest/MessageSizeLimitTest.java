@@ -55,7 +55,7 @@ class MessageSizeLimitTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        MessageSizeLimit limit = new MessageSizeLimit(() -> sqs, QUEUE);
+        MessageSizeLimit limit = new MessageSizeLimit(() -> sqs, QUEUE, "Orders queue");
         limit.start();
         return limit;
     }

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.localstack.OrderEventsJson;
+import com.orderrouter.localstack.Resources;
 import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
@@ -23,9 +25,13 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +44,28 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterIT extends ServiceOnLocalStack {
 
     private static final String DLQ_ROUTE = "orders-dlq-to-s3-and-sns";
+    /** The local queues' MaximumMessageSize, SQS's 1 MiB (ElasticMQ does not report it: the service takes SQS's). */
+    private static final int MAX_MESSAGE_BYTES = Integer.parseInt(Resources.MAX_MESSAGE_BYTES);
     private static final byte[] BINARY = HexFormat.of().parseHex("00ff62696e");
 
+    /** The dead-letter context of every DLQ copy the service sent (static: the base class builds the client first). */
+    private static final List<String> DLQ_COPIES = new CopyOnWriteArrayList<>();
+
     private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    ExecutionInterceptor[] sqsInterceptors() {
+        return new ExecutionInterceptor[] { new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendMessageRequest send
+                        && send.queueUrl().equals(STACK.resources().deadLetterQueueUrl())
+                        && send.messageAttributes().containsKey("dead-letter")) {
+                    DLQ_COPIES.add(send.messageAttributes().get("dead-letter").stringValue());
+                }
+            }
+        } };
+    }
 
     @Produce("direct:unused")
     ProducerTemplate template;
@@ -188,6 +213,72 @@ class DeadLetterIT extends ServiceOnLocalStack {
                 .isEqualTo(BINARY);
     }
 
+    @Test
+    void aPoisonMessageWhoseDlqCopyWouldBeOverTheLimitIsArchivedDirectlyWithItsReasonAndNeverReachesTheDlq()
+            throws Exception {
+        // 1,040,000 bytes of body plus attributes up to 100 bytes under SQS's 1 MiB: it fits the orders queue, but its
+        // DLQ copy (plus the dead-letter context) would not fit the DLQ
+        String body = poisonBody(1_040_000);
+        Map<String, MessageAttributeValue> sent = new TreeMap<>(Map.of("tenant", typed("String.tenant", "acme")));
+        int attributeBytes = "tenant".length() + "String.tenant".length() + "acme".length() + "note".length()
+                + "String".length();
+        String note = "n".repeat(MAX_MESSAGE_BYTES - 100 - body.length() - attributeBytes);
+        sent.put("note", typed("String", note));
+
+        String messageId = STACK.sqs().sendMessage(b -> b.queueUrl(STACK.resources().ordersQueueUrl())
+                .messageBody(body).messageAttributes(sent)).messageId();
+        JsonNode record = awaitArchived(messageId);
+        String key = record.get("s3_key").asText();
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0 && alertedAt(key) != null);
+
+        assertThat(record.get("body").asText()).as("the body byte for byte").isEqualTo(body);
+        assertThat(record.get("reason_class").asText()).isEqualTo("malformed-json");
+        assertThat(record.get("reason").asText()).startsWith("body is not valid JSON: Unrecognized token 'not'");
+        assertThat(record.get("dead_letter_message_id").isNull()).as("archived without a DLQ copy").isTrue();
+        Map<String, MessageAttributeValue> archived = new TreeMap<>();
+        record.get("message_attributes").fields().forEachRemaining(e -> archived.put(e.getKey(), fromJson(e.getValue())));
+        assertThat(archived).as("every original, type and value exact").isEqualTo(sent);
+        assertThat(alertsFor(key)).as("alerts for the source message").isEqualTo(1);
+        assertThat(dlqCopiesOf(messageId)).as("SendMessage calls to the DLQ for it").isZero();
+        assertThat(probe.deadLetterQueueDepth()).as("nothing on the DLQ").isZero();
+        System.out.printf("archived directly: message of %,d bytes (body %,d); DLQ copies sent %d; record %s: "
+                + "reason_class=%s, dead_letter_message_id=%s, body %,d bytes, %d attributes; alerts %d; "
+                + "orders queue %d, DLQ %d%n", body.length() + attributeBytes + note.length(), body.length(),
+                dlqCopiesOf(messageId), key, record.get("reason_class").asText(), record.get("dead_letter_message_id"),
+                record.get("body").asText().length(), archived.size(), alertsFor(key), probe.ordersQueueDepth(),
+                probe.deadLetterQueueDepth());
+    }
+
+    @Test
+    void aPoisonBodyOf1040000BytesAloneStillFitsTheDlqAndIsArchivedFromThere() throws Exception {
+        String body = poisonBody(1_040_000);
+
+        String messageId = probe.send(body);
+        JsonNode record = awaitArchived(messageId);
+        String key = record.get("s3_key").asText();
+        await().atMost(PATIENCE).until(() -> probe.ordersQueueDepth() == 0 && alertedAt(key) != null
+                && probe.deadLetterQueueDepth() == 0);
+
+        assertThat(record.get("body").asText()).as("the body byte for byte").isEqualTo(body);
+        assertThat(record.get("reason_class").asText()).isEqualTo("malformed-json");
+        assertThat(dlqCopiesOf(messageId)).as("SendMessage calls to the DLQ for it").isEqualTo(1);
+        assertThat(record.get("dead_letter_message_id").isTextual()).as("archived from its DLQ copy").isTrue();
+        assertThat(alertsFor(key)).as("alerts for the source message").isEqualTo(1);
+    }
+
+    /** Invalid JSON of exactly {@code bytes} bytes, unique per test. */
+    private static String poisonBody(int bytes) {
+        String head = "not json " + OrdersSqsToDynamodbIT.newOrderId() + " ";
+        return head + "x".repeat(bytes - head.length());
+    }
+
+    /** The archive record named after the source message, read once its key is listed (records are 1 MB here). */
+    private JsonNode awaitArchived(String sourceMessageId) {
+        String key = await().atMost(PATIENCE).until(() -> probe.archiveKeys().stream()
+                .filter(k -> k.endsWith("/" + sourceMessageId + ".json")).findFirst(), Optional::isPresent).orElseThrow();
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> probe.archivedRecord(key), r -> r != null);
+    }
+
     private Optional<Message> peekDeadLetter(String body) {
         // visibility 0: the message stays on the DLQ for the route to archive
         return STACK.sqs().receiveMessage(b -> b.queueUrl(STACK.resources().deadLetterQueueUrl()).visibilityTimeout(0)
@@ -199,6 +290,12 @@ class DeadLetterIT extends ServiceOnLocalStack {
     private String sendToDeadLetterQueue(String body, Map<String, MessageAttributeValue> attributes) {
         return STACK.sqs().sendMessage(b -> b.queueUrl(STACK.resources().deadLetterQueueUrl()).messageBody(body)
                 .messageAttributes(attributes)).messageId();
+    }
+
+    /** DLQ copies the service sent of the given orders-queue message. */
+    private static long dlqCopiesOf(String sourceMessageId) {
+        return DLQ_COPIES.stream().filter(context -> context.contains("\"source_message_id\":\"" + sourceMessageId))
+                .count();
     }
 
     private static long alertsFor(String key) {

@@ -43,6 +43,8 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     ProducerTemplate orders;
     @EndpointInject("mock:aws2-ddb:orders")
     MockEndpoint dynamodb;
+    @EndpointInject("mock:aws2-s3:orders-dlq-archive")
+    MockEndpoint s3;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -278,17 +280,21 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     }
 
     @Test
-    void bodyOverTheQueuesMaximumMessageSizeGoesToDlqWithoutBeingParsed() throws Exception {
+    void bodyOverTheQueuesMaximumMessageSizeIsDeadLetteredWithoutBeingParsed() throws Exception {
         String body = "{\"type\":\"order_created\",\"pad\":\"" + "x".repeat(OfflineSqs.QUEUE_MAX_BYTES) + "\"}";
         dynamodb.expectedMessageCount(0);
+        s3.expectedMessageCount(2);
 
         orders.send(exchangeWith(body));
 
         dynamodb.assertIsSatisfied();
-        SendMessageRequest copy = onlyDlqCopy();
-        assertThat(copy.messageBody()).isEqualTo(body);
-        assertThat(context(copy).get("reason_class").asText()).isEqualTo("oversized");
-        assertThat(context(copy).get("reason").asText())
+        // its DLQ copy cannot fit the DLQ (same limit here) either: archived directly (DeadLetterTooLargeForDlqTest)
+        assertThat(sqs.sent()).isEmpty();
+        s3.assertIsSatisfied();
+        JsonNode record = json.readTree(s3.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(record.get("body").asText()).isEqualTo(body);
+        assertThat(record.get("reason_class").asText()).isEqualTo("oversized");
+        assertThat(record.get("reason").asText())
                 .isEqualTo("body: " + body.length() + " bytes is over the limit of " + OfflineSqs.QUEUE_MAX_BYTES);
     }
 
