@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.orderrouter.cli.CommandContext;
 import com.orderrouter.cli.ExitStatus;
 import com.orderrouter.cli.Version;
+import com.orderrouter.ingest.MessageSizeLimit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,8 +112,9 @@ public final class ReplayCommand implements Callable<Integer> {
         Region region = Region.of(env.get("AWS_REGION").strip());
         try (S3Client s3 = context.s3().apply(region);
                 SqsClient sqs = dryRun ? null : context.sqs().apply(region)) {
-            Replayer replayer = new Replayer(new ArchiveBucket(s3, env.get("DLQ_BUCKET").strip()), sqs,
-                    env.get("QUEUE_URL").strip(), context.out(), err);
+            String queueUrl = env.get("QUEUE_URL").strip();
+            Replayer replayer = new Replayer(new ArchiveBucket(s3, env.get("DLQ_BUCKET").strip()), sqs, queueUrl,
+                    dryRun ? MessageSizeLimit.SQS_MAX_BYTES : sizeLimit(sqs, queueUrl), context.out(), err);
             ReplayResult result = replayer.run(options);
             context.out().println(result.summary(dryRun));
             if (result.stoppedBy() != null) {
@@ -120,6 +122,13 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             return result.succeeded() ? ExitStatus.OK : ExitStatus.FAILED;
         }
+    }
+
+    /** The orders queue's MaximumMessageSize, as the service reads it (SQS's 1 MiB when it cannot be read). */
+    private static int sizeLimit(SqsClient sqs, String queueUrl) {
+        MessageSizeLimit limit = new MessageSizeLimit(() -> sqs, queueUrl, "Orders queue");
+        limit.start();
+        return limit.maxBytes();
     }
 
     private static Set<String> stripped(List<String> values) {

@@ -40,6 +40,7 @@ final class Replayer {
     private final ArchiveBucket archive;
     private final SqsClient sqs;
     private final String queueUrl;
+    private final int maxBytes;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -47,10 +48,12 @@ final class Replayer {
     private int skipped;
     private int failed;
 
-    Replayer(ArchiveBucket archive, SqsClient sqs, String queueUrl, PrintStream out, PrintStream err) {
+    /** @param maxBytes the orders queue's MaximumMessageSize: a message with the marker attribute must fit it */
+    Replayer(ArchiveBucket archive, SqsClient sqs, String queueUrl, int maxBytes, PrintStream out, PrintStream err) {
         this.archive = archive;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.maxBytes = maxBytes;
         this.out = out;
         this.err = err;
     }
@@ -174,7 +177,8 @@ final class Replayer {
             fail(key, "not sent: " + e.getMessage());
             return "SQS: " + e.getMessage();
         }
-        boolean withAttribute = resend.attributes().containsKey(REPLAYED_FROM);
+        TypedAttribute link = resend.attributes().get(REPLAYED_FROM);
+        boolean withAttribute = link != null && key.equals(link.stringValue());
         try {
             archive.mark(marker.plus(new ReplayMarker.Replay(Instant.now().toString(), queueUrl, messageId,
                     withAttribute)));
@@ -184,25 +188,26 @@ final class Replayer {
             return "S3: " + e.getMessage();
         }
         replayed++;
-        out.println("replayed " + record.sourceMessageId() + "  " + key + " as " + messageId
-                + (withAttribute ? "" : " (10 attributes: " + REPLAYED_FROM + " only in " + ReplayMarker.keyOf(key)
-                        + ")"));
+        out.println("replayed " + record.sourceMessageId() + "  " + key + " as " + messageId + (withAttribute ? ""
+                : " (" + (hasFreeSlot(record) ? "over " + maxBytes + " bytes with it" : "10 attributes") + ": "
+                        + REPLAYED_FROM + " only in " + ReplayMarker.keyOf(key) + ")"));
         return null;
     }
 
     /**
      * The original message: body and attributes as archived, plus {@value #REPLAYED_FROM} naming the archive key when
-     * it fits SQS's 10 attributes (a message replayed before already has the attribute: its value is replaced). On a
+     * it fits SQS's 10 attributes (a message replayed before already has the attribute: its value is replaced) and the
+     * message with it still fits the orders queue's size limit (the attribute adds about 80 bytes); otherwise the
+     * replay marker object is the only link. On a
      * FIFO queue: the original message group and a new deduplication id, derived from the key and the number of earlier
      * replays, so a send repeated after a crash within SQS's 5-minute window is dropped by SQS, and {@code --again}
      * is not.
      */
     private Resend resend(DeadLetterRecord record, String key, int earlierReplays) {
-        Map<String, TypedAttribute> attributes = new TreeMap<>(
+        Map<String, TypedAttribute> original = new TreeMap<>(
                 record.messageAttributes() == null ? Map.of() : record.messageAttributes());
-        if (attributes.containsKey(REPLAYED_FROM) || attributes.size() < Resend.MAX_ATTRIBUTES) {
-            attributes.put(REPLAYED_FROM, TypedAttribute.string(key));
-        }
+        Map<String, TypedAttribute> linked = new TreeMap<>(original);
+        linked.put(REPLAYED_FROM, TypedAttribute.string(key));
         String group = null;
         String deduplicationId = null;
         if (Resend.isFifo(queueUrl)) {
@@ -213,7 +218,16 @@ final class Replayer {
             deduplicationId = sha256("replay " + earlierReplays + " " + key);
         }
         String traceHeader = record.systemAttributes() == null ? null : record.systemAttributes().get("AWSTraceHeader");
-        return new Resend(record.body(), attributes, group, deduplicationId, traceHeader);
+        Resend withLink = new Resend(record.body(), linked, group, deduplicationId, traceHeader);
+        return hasFreeSlot(record) && withLink.bytes() <= maxBytes ? withLink
+                : new Resend(record.body(), original, group, deduplicationId, traceHeader);
+    }
+
+    /** Whether {@value #REPLAYED_FROM} fits SQS's 10 attributes (a message replayed before has it already). */
+    private static boolean hasFreeSlot(DeadLetterRecord record) {
+        Map<String, TypedAttribute> attributes = record.messageAttributes() == null ? Map.of()
+                : record.messageAttributes();
+        return attributes.containsKey(REPLAYED_FROM) || attributes.size() < Resend.MAX_ATTRIBUTES;
     }
 
     private void fail(String key, String why) {
