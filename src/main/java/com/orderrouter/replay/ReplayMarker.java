@@ -28,7 +28,8 @@ record ReplayMarker(String s3Key, List<Replay> replays) {
      * @param queueUrl             where to
      * @param messageId            the SQS message id of the copy
      * @param replayedFromAttribute whether the copy carries the {@code replayed-from} attribute; false when the
-     *                             original had 10 attributes (SQS's limit), so this marker is the only link
+     *                             original had 10 attributes (SQS's limit) or would not fit the queue's size limit
+     *                             with it, so this marker is the only link
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Replay(String replayedAt, String queueUrl, String messageId, boolean replayedFromAttribute) {
