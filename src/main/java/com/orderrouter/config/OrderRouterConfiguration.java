@@ -277,13 +277,6 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(beanPostProcess = true)
-    public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
-            ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
-        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
-                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
-    }
-
-    @BindToRegistry(beanPostProcess = true)
     public DeadLetterQueue deadLetterQueue(CamelContext camelContext, FailureClassifier failureClassifier,
             ProcessingOutcomes processingOutcomes, OrdersRedrivePolicy ordersRedrivePolicy,
             ObjectMapper orderEventMapper) {
@@ -297,6 +290,13 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     /** The registry's SQS client when it is used, as the endpoints' #sqsClient is (tests replace it). */
     private static Supplier<SqsClient> sqsClient(CamelContext camelContext) {
         return () -> camelContext.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class);
+    }
+
+    @BindToRegistry(beanPostProcess = true)
+    public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
+            ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
+        return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
+                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
     }
 
     /** FIFO: a failed message's group waits for it (the later messages of its receive are released with it). */
