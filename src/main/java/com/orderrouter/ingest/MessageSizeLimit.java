@@ -1,6 +1,7 @@
 package com.orderrouter.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import com.orderrouter.failure.PoisonMessageException;
@@ -59,14 +60,26 @@ public class MessageSizeLimit extends ServiceSupport {
         return maxBytes;
     }
 
+    /**
+     * The queue's {@code MaximumMessageSize} in bytes (GetQueueAttributes), without logging; empty when the queue does
+     * not report it.
+     *
+     * @throws SdkException          when the queue cannot be asked
+     * @throws NumberFormatException when it reports something that is not a number
+     */
+    public static OptionalInt reportedBy(SqsClient sqs, String queueUrl) {
+        String reported = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.MAXIMUM_MESSAGE_SIZE).build())
+                .attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
+        return reported == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(reported));
+    }
+
     @Override
     protected void doStart() {
         try {
-            String reported = sqs.get().getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.MAXIMUM_MESSAGE_SIZE).build())
-                    .attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
-            if (reported != null) {
-                maxBytes = Integer.parseInt(reported);
+            OptionalInt reported = reportedBy(sqs.get(), queueUrl);
+            if (reported.isPresent()) {
+                maxBytes = reported.getAsInt();
                 LOG.info("{} accepts messages up to {} bytes (its MaximumMessageSize)", queueName, maxBytes);
             } else {
                 LOG.info("{} does not report MaximumMessageSize; taken as SQS's {} bytes", queueName, SQS_MAX_BYTES);

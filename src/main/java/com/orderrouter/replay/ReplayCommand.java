@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -124,11 +125,17 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** The orders queue's MaximumMessageSize, as the service reads it (SQS's 1 MiB when it cannot be read). */
+    /**
+     * The orders queue's MaximumMessageSize, as the service reads it; SQS's 1 MiB when the queue does not report it or
+     * cannot be asked (a message then over the queue's limit fails its send and is counted failed). Quiet: the output
+     * is the command's.
+     */
     private static int sizeLimit(SqsClient sqs, String queueUrl) {
-        MessageSizeLimit limit = new MessageSizeLimit(() -> sqs, queueUrl, "Orders queue");
-        limit.start();
-        return limit.maxBytes();
+        try {
+            return MessageSizeLimit.reportedBy(sqs, queueUrl).orElse(MessageSizeLimit.SQS_MAX_BYTES);
+        } catch (SdkException | NumberFormatException e) {
+            return MessageSizeLimit.SQS_MAX_BYTES;
+        }
     }
 
     private static Set<String> stripped(List<String> values) {
