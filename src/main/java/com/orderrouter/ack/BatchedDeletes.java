@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Service;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -27,8 +28,11 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
  * handed to the DLQ; never when it failed), and queued deletes are sent when 10 are waiting, within
  * {@code flushMillis} otherwise, and when the service stops (after its routes have drained). At-least-once stays
  * intact: a crash before a flush only lets SQS redeliver the message, which the conditional writes make harmless.
+ *
+ * <p>Its {@link #lifecycle()} is a context service, not the bean itself: Camel stops the services a route's steps call
+ * when that route stops (a live reload does), and these deletes serve every route.
  */
-public class BatchedDeletes extends ServiceSupport {
+public class BatchedDeletes {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchedDeletes.class);
     private static final int MAX_BATCH = 10;
@@ -36,6 +40,18 @@ public class BatchedDeletes extends ServiceSupport {
     private final long flushMillis;
     private final ScheduledExecutorService timer;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ServiceSupport lifecycle = new ServiceSupport() {
+        @Override
+        protected void doStart() {
+            timer.scheduleWithFixedDelay(BatchedDeletes.this::flushAll, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        protected void doStop() {
+            timer.shutdown();
+            pending.values().forEach(queue -> queue.flush(true));
+        }
+    };
 
     public BatchedDeletes(long flushMillis, ScheduledExecutorService timer) {
         this.flushMillis = flushMillis;
@@ -64,15 +80,14 @@ public class BatchedDeletes extends ServiceSupport {
         }
     }
 
-    @Override
-    protected void doStart() {
-        timer.scheduleWithFixedDelay(this::flushAll, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    /** Starts the flush timer; stopping sends what is waiting. Added to the context, stopped after the routes drained. */
+    public Service lifecycle() {
+        return lifecycle;
     }
 
-    @Override
-    protected void doStop() {
-        timer.shutdown();
-        pending.values().forEach(queue -> queue.flush(true));
+    /** True while the flush timer runs (from context start to context stop). */
+    public boolean isRunning() {
+        return lifecycle.isStarted();
     }
 
     private void flushAll() {

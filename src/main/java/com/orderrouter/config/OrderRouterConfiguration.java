@@ -188,7 +188,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     public void configure(CamelContext camelContext) throws Exception {
         new OpenTelemetryTracer().init(camelContext);
         // a service, so Camel stops it after the routes have drained and its last deletes are sent
-        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class));
+        camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class)
+                .lifecycle());
         // reads the orders queue's redrive policy when the context starts
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("ordersRedrivePolicy",
                 OrdersRedrivePolicy.class));
