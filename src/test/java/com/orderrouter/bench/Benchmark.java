@@ -73,6 +73,11 @@ public final class Benchmark {
         Run run = new Run(n, args.length > 1 ? Integer.parseInt(args[1]) : 10,
                 Math.max(100, args.length > 2 ? Integer.parseInt(args[2]) : n / 2),
                 args.length > 3 ? Integer.parseInt(args[3]) : 50, args.length > 4 ? Integer.parseInt(args[4]) : 30);
+        String variants = System.getProperty("bench.variants", "");
+        if (!variants.isBlank()) {
+            alternate(run, variants);
+            return;
+        }
         Preload.Shape shape = Preload.Shape.of(n);
         System.out.printf("Benchmark: %d messages (%d order_created, %d order_updated, %d poison) after %d warm-up "
                 + "messages, %d consumers%n", n, shape.creates(), shape.updates(), shape.poison(), run.warmUp,
@@ -84,10 +89,11 @@ public final class Benchmark {
             try (CountingProxy sqsProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_SQS"));
                     CountingProxy ddbProxy = new CountingProxy(env.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
                 service = measure("service", stack, sqsProxy, ddbProxy, run,
-                        (endpoints, expected) -> ConsumerProcesses.service(stack, endpoints, run.consumers));
+                        (endpoints, expected) -> ConsumerProcesses.service(stack, endpoints, run.consumers,
+                                Map.of()));
                 baseline = measure("baseline", stack, sqsProxy, ddbProxy, run,
                         (endpoints, expected) -> ConsumerProcesses.baseline(stack, endpoints, run.consumers,
-                                expected));
+                                expected, Map.of()));
             }
             print(run, service, baseline);
             int scaleOut = Math.max(100, n / 2);
@@ -95,6 +101,20 @@ public final class Benchmark {
             String three = scaleOut(stack, 3, scaleOut, run.consumers);
             System.out.printf("scale-out, %d messages from cold JVMs, no proxy: 1 instance %s; 3 instances %s%n",
                     scaleOut, one, three);
+        }
+        System.exit(0);
+    }
+
+    /**
+     * A/B mode ({@link Alternating}): {@code -Dbench.variants="baseline;service;..."}, {@code -Dbench.rounds} (3),
+     * {@code -Dbench.cold} messages for the cold start (8000), {@code -Dbench.profile=true} profiles every warm window.
+     */
+    private static void alternate(Run run, String variants) throws Exception {
+        Profiler profiler = Boolean.getBoolean("bench.profile") ? Profiler.extractTo(Path.of("target/profiles"))
+                : null;
+        try (LocalAwsStack stack = LocalAwsStack.start()) {
+            new Alternating(stack, run.messages, run.consumers, run.warmUp, Integer.getInteger("bench.cold", 8000),
+                    profiler).run(Alternating.Variant.parse(variants), Integer.getInteger("bench.rounds", 3));
         }
         System.exit(0);
     }
@@ -172,7 +192,7 @@ public final class Benchmark {
      * {@code total} visible). The measured window: from when no more than {@code measured} messages are left (the
      * warm-up set is done) to an empty queue (nothing visible, in flight or delayed).
      */
-    private static Drain awaitDrain(LocalAwsStack stack, int total, int measured, ConsumerProcess process,
+    static Drain awaitDrain(LocalAwsStack stack, int total, int measured, ConsumerProcess process,
             Runnable onWindowStart) throws Exception {
         long start = System.nanoTime();
         long firstReceive = -1;
@@ -222,7 +242,7 @@ public final class Benchmark {
     }
 
     /** After the drain: every create stored once, every update applied. */
-    private static String verify(StackProbe probe, String prefix, Preload.Shape shape) {
+    static String verify(StackProbe probe, String prefix, Preload.Shape shape) {
         int stored = probe.storedOrders(prefix, null);
         int paid = probe.storedOrders(prefix, "paid");
         boolean ok = stored == shape.creates() && paid == shape.updates();

@@ -52,7 +52,11 @@ final class ConsumerProcesses {
     private ConsumerProcesses() {
     }
 
-    static ConsumerProcess service(LocalAwsStack stack, Endpoints endpoints, int consumers)
+    /**
+     * The service jar with the benchmark's settings, then {@code -Dbench.service-env}'s, then the variant's (environment
+     * variables; JAVA_HOME picks the JVM, JAVA_TOOL_OPTIONS adds flags).
+     */
+    static ConsumerProcess service(LocalAwsStack stack, Endpoints endpoints, int consumers, Map<String, String> variant)
             throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("CONCURRENT_CONSUMERS", String.valueOf(consumers));
@@ -68,6 +72,7 @@ final class ConsumerProcesses {
                 env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
             }
         }
+        env.putAll(variant);
         Files.createDirectories(Path.of("target"));
         ServiceProcess service = ServiceProcess.start(stack, env, Path.of("target/bench-service.log"));
         return new ConsumerProcess(service.pid(), service::isAlive, () -> {
@@ -76,20 +81,22 @@ final class ConsumerProcesses {
         });
     }
 
-    static ConsumerProcess baseline(LocalAwsStack stack, Endpoints endpoints, int consumers, int expected)
-            throws IOException {
+    /** The baseline on this JVM, or on the variant's JAVA_HOME with its JAVA_TOOL_OPTIONS. */
+    static ConsumerProcess baseline(LocalAwsStack stack, Endpoints endpoints, int consumers, int expected,
+            Map<String, String> variant) throws IOException {
         String classpath = String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath()
                 .toString(), Path.of("target/classes").toAbsolutePath().toString(),
                 Path.of("target/lib").toAbsolutePath() + "/*");
         Path log = Path.of("target/bench-baseline.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(variant.getOrDefault("JAVA_HOME",
+                System.getProperty("java.home")), "bin", "java").toString()));
         flightRecording("baseline").ifPresent(command::add);
         command.addAll(List.of("-cp", classpath, BaselineConsumer.class.getName(), endpoints.sqs(),
                 endpoints.dynamoDb(), stack.resources().ordersQueueUrl(), stack.resources().deadLetterQueueUrl(),
                 stack.resources().tableName(), String.valueOf(consumers), String.valueOf(expected)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(variant);
         Process process = builder.start();
         return new ConsumerProcess(process.pid(), process::isAlive, () -> stopBaseline(process, log));
     }

@@ -35,15 +35,23 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code java -jar order-router.jar ARGS}: no arguments runs the service. */
+    /**
+     * Starts {@code java @docker/jvm.options -jar order-router.jar ARGS}, with the container's JVM flags: no arguments
+     * runs the service. The JVM is this one's, or the one
+     * under {@code JAVA_HOME} when the extra environment sets it; the jar is {@code ORDER_ROUTER_JAR} when it sets that
+     * (the benchmark compares JDKs and builds that way; a jar elsewhere than target/ needs a lib/ beside it).
+     */
     public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Path log,
             String... args) {
-        Path jar = Path.of(System.getProperty("orderrouter.jar", "target/order-router.jar"));
+        Path jar = Path.of(extraEnvironment.getOrDefault("ORDER_ROUTER_JAR",
+                System.getProperty("orderrouter.jar", "target/order-router.jar")));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+        String javaHome = extraEnvironment.getOrDefault("JAVA_HOME", System.getProperty("java.home"));
+        Path flags = Path.of(System.getProperty("orderrouter.jvm.options", "docker/jvm.options")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "@" + flags,
+                "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
