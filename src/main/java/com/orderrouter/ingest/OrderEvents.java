@@ -1,12 +1,12 @@
 package com.orderrouter.ingest;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,11 @@ public class OrderEvents {
         }
         timestamp(event);
         return event;
+    }
+
+    /** The event's type, for the route's choice (validated before). */
+    public String type(OrderEvent event) {
+        return event.type();
     }
 
     public OrderCreated created(OrderEvent event) {
@@ -126,11 +131,11 @@ public class OrderEvents {
     static Instant timestamp(OrderEvent event) {
         String value = requireText("timestamp", event.timestamp());
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
-                    LocalDateTime::from);
-            return parsed instanceof ZonedDateTime zoned
-                    ? zoned.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+            // one parse; an offset or zone gives an instant (parseBest would build a ZonedDateTime first and fail over to local)
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
+            return parsed.isSupported(ChronoField.INSTANT_SECONDS) ? Instant.from(parsed)
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
         }
     }
