@@ -16,7 +16,7 @@ import com.sun.tools.attach.VirtualMachine;
  * The benchmark's profiler hook: async-profiler (tools.profiler:async-profiler, whose jar carries the native library),
  * loaded into a running consumer JVM through the attach API for exactly the measured window, CPU samples every
  * millisecond, thread names kept. {@link #breakdown} reads the collapsed stacks back as CPU milliseconds per message by
- * component, and by JIT tier for the AWS SDK's own frames.
+ * component, and how much of the AWS SDK's own work ran in the interpreter.
  */
 final class Profiler {
 
@@ -76,8 +76,8 @@ final class Profiler {
 
     /**
      * CPU ms per message by component, from collapsed stacks of {@code messages} messages, and for the samples whose
-     * leaf-most Java frame is the SDK's or the HTTP client's: how many ran interpreted ({@code _[0]}), C1-compiled
-     * ({@code _[1]}), or C2-compiled/inlined ({@code _[j]}, {@code _[i]}).
+     * leaf-most Java frame is the SDK's or the HTTP client's: how many ran in the interpreter ({@code _[0]}) and how
+     * many in compiled code.
      */
     static Map<String, Double> breakdown(Path collapsed, int messages) throws IOException {
         Map<String, Long> samples = new TreeMap<>();
@@ -119,18 +119,12 @@ final class Profiler {
         return "other (jdk, jvm, kernel)";
     }
 
-    /** Tier of the leaf-most SDK/HTTP-client frame, or null when the sample is not in the SDK. */
+    /** Interpreted or compiled, for the leaf-most SDK/HTTP-client frame; null when the sample is not in the SDK. */
     private static String sdkTier(String[] frames) {
         for (int i = frames.length - 1; i > 0; i--) {
             String frame = frames[i];
             if (frame.startsWith("software/amazon/awssdk/") || frame.startsWith("org/apache/http/")) {
-                if (frame.endsWith("_[0]")) {
-                    return "interpreted";
-                }
-                if (frame.endsWith("_[1]")) {
-                    return "c1";
-                }
-                return frame.endsWith("_[j]") || frame.endsWith("_[i]") ? "c2" : "other";
+                return frame.endsWith("_[0]") ? "interpreted" : "compiled";
             }
         }
         return null;

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 /**
  * CPU seconds of a process's threads by kind, from /proc/&lt;pid&gt;/task/*&#47;stat (100 ticks/s): garbage collection,
  * JIT compilation, and the rest (the application's own threads), plus how much of all that was system time. Tells
- * whether extra CPU is work, JVM upkeep or system calls.
+ * whether extra CPU is work, JVM upkeep or system calls. Threads that have exited (the JVM stops idle JIT compiler
+ * threads, UseDynamicNumberOfCompilerThreads) are no longer listed: their CPU is the process's total less the live
+ * threads', reported as "exited".
  */
 final class ThreadCpu {
 
@@ -31,6 +33,9 @@ final class ThreadCpu {
                     // the thread ended meanwhile
                 }
             });
+            double live = seconds.entrySet().stream().filter(e -> !e.getKey().equals("system"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            seconds.put("exited", Math.max(0, processSeconds(pid) - live));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

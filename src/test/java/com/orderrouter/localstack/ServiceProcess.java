@@ -37,9 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code java @docker/jvm.options -jar order-router.jar ARGS}, with the container's JVM flags: no arguments
-     * runs the service. The JVM is this one's, or the one
-     * under {@code JAVA_HOME} when the extra environment sets it; the jar is {@code ORDER_ROUTER_JAR} when it sets that
-     * (the benchmark compares JDKs and builds that way; a jar elsewhere than target/ needs a lib/ beside it).
+     * runs the service. The JVM is this one's, or the one under {@code JAVA_HOME} when the extra environment sets it; the
+     * jar is {@code ORDER_ROUTER_JAR} and the flags file
+     * {@code ORDER_ROUTER_JVM_OPTIONS} when it sets those (the benchmark compares JDKs, builds and flags that way; a jar
+     * elsewhere than target/ needs a lib/ beside it).
      */
     public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Path log,
             String... args) {
@@ -49,7 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package");
         }
         String javaHome = extraEnvironment.getOrDefault("JAVA_HOME", System.getProperty("java.home"));
-        Path flags = Path.of(System.getProperty("orderrouter.jvm.options", "docker/jvm.options")).toAbsolutePath();
+        Path flags = Path.of(extraEnvironment.getOrDefault("ORDER_ROUTER_JVM_OPTIONS",
+                System.getProperty("orderrouter.jvm.options", "docker/jvm.options"))).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "@" + flags,
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
