@@ -85,7 +85,9 @@ public final class LocalDemo {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package");
         }
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
+        // the container's JVM flags, as ServiceProcess starts the jar
+        Path flags = Path.of(System.getProperty("orderrouter.jvm.options", "docker/jvm.options")).toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "@" + flags, "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(stack.serviceEnvironment());
