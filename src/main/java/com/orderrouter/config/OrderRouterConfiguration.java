@@ -181,12 +181,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Turns tracing on once the tracer and propagators below are bound (camel-opentelemetry2 looks them up when it
-     * starts; the auto-configured one would start earlier and fall back to a no-op global).
+     * Turns tracing on, when spans are exported, once the tracer and propagators below are bound (camel-opentelemetry2
+     * looks them up when it starts; the auto-configured one would start earlier and fall back to a no-op global).
+     * Without an exporter the caller's trace context is passed on as it came (see Tracing).
      */
     @Override
     public void configure(CamelContext camelContext) throws Exception {
-        new OpenTelemetryTracer().init(camelContext);
+        if (Tracing.exporting(otlpEndpoint)) {
+            new OpenTelemetryTracer().init(camelContext);
+        }
         // a service, so Camel stops it after the routes have drained and its last deletes are sent
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class)
                 .lifecycle());
@@ -223,7 +226,7 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 .newSingleThreadScheduledExecutor(this, "BatchedDeletes"));
     }
 
-    /** Spans for camel-opentelemetry2 (one per message); exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+    /** Spans for camel-opentelemetry2 (one per message), when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
     @BindToRegistry(destroyMethod = "close")
     public SdkTracerProvider tracerProvider() {
         return Tracing.tracerProvider(otlpEndpoint);

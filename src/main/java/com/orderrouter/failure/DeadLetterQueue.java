@@ -12,6 +12,7 @@ import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.archive.DeadLetterRecord;
 import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderNotYetCreatedException;
+import com.orderrouter.ops.Tracing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Produce;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 /**
  * Sends a failed message to the DLQ with SendMessage: the body byte for byte, every original attribute with its data
  * type, the {@link DeadLetterContext} as the one attribute {@value DeadLetterContext#ATTRIBUTE}, and the trace context
- * ({@code traceparent}, injected by tracing when the route sends to this bean). The SDK is called directly because
+ * ({@code traceparent}: the service's span when tracing is on, else the caller's context as it came). The SDK is called directly because
  * camel-aws2-sqs turns headers into String, Number or Binary attributes only and would lose custom types such as
  * {@code String.tenant}.
  *
@@ -110,8 +111,8 @@ public class DeadLetterQueue {
         Map<String, MessageAttributeValue> arrived = SqsMessages.messageAttributes(received);
         Map<String, TypedAttribute> originals = DeadLetterContext.originals(arrived,
                 DeadLetterContext.read(arrived, json));
-        // tracing injected the current span's context on the way to this bean
-        String trace = exchange.getMessage().getHeader(DeadLetterContext.TRACE_ATTRIBUTE, String.class);
+        // the service's span when tracing injected it on the way to this bean, else the caller's trace context
+        String trace = Tracing.traceparent(exchange.getMessage().getHeaders());
 
         Map<String, TypedAttribute> attributes = new LinkedHashMap<>();
         Map<String, TypedAttribute> carried = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ public class DeadLetterQueue {
             copyBytes += attribute.getValue().bytes(attribute.getKey());
         }
         if (!dlqSizeLimit.get().fits(copyBytes)) {
-            archiveDirectly(context, body, originals, received);
+            archiveDirectly(context, body, originals, received, trace);
             return;
         }
         Map<String, MessageAttributeValue> sqsAttributes = new LinkedHashMap<>();
@@ -160,10 +161,13 @@ public class DeadLetterQueue {
      * message stays on its queue and is retried, never dropped.
      */
     private void archiveDirectly(DeadLetterContext context, String body, Map<String, TypedAttribute> originals,
-            Message received) {
+            Message received, String trace) {
         DeadLetterRecord record = archive.get().toRecord(context, body, originals, SqsMessages.systemAttributes(received));
-        Exchange archived = archiveRoute.send(ARCHIVE_ROUTE,
-                e -> e.setProperty(DeadLetterArchive.RECORD_PROPERTY, record));
+        Exchange archived = archiveRoute.send(ARCHIVE_ROUTE, e -> {
+            e.setProperty(DeadLetterArchive.RECORD_PROPERTY, record);
+            // the alert stays in the message's trace
+            e.getMessage().setHeader(DeadLetterContext.TRACE_ATTRIBUTE, trace);
+        });
         if (archived.getException() != null) {
             throw new IllegalStateException("archiving " + record.s3Key() + " directly failed: "
                     + archived.getException().getMessage(), archived.getException());

@@ -31,6 +31,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +89,12 @@ class DeadLetterIT extends ServiceOnLocalStack {
         String messageId;
         Message copy;
         try {
+            // sent in an X-Ray trace (SQS's AWSTraceHeader): the copy carries it on as a W3C traceparent
             messageId = STACK.sqs().sendMessage(b -> b.queueUrl(STACK.resources().ordersQueueUrl()).messageBody(body)
-                    .messageAttributes(sent)).messageId();
+                    .messageAttributes(sent).messageSystemAttributesWithStrings(Map.of("AWSTraceHeader",
+                            MessageSystemAttributeValue.builder().dataType("String").stringValue(
+                                    "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+                                    .build()))).messageId();
             copy = await().atMost(PATIENCE).until(() -> peekDeadLetter(body), Optional::isPresent).orElseThrow();
         } finally {
             template.getCamelContext().getRouteController().startRoute(DLQ_ROUTE);
@@ -98,6 +103,8 @@ class DeadLetterIT extends ServiceOnLocalStack {
         assertThat(copy.body()).isEqualTo(body);
         assertThat(copy.messageAttributes()).as("SQS's maximum, never more").hasSize(10)
                 .containsKeys("dead-letter", "traceparent");
+        assertThat(copy.messageAttributes().get("traceparent").stringValue())
+                .isEqualTo("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01");
         JsonNode context = json.readTree(copy.messageAttributes().get("dead-letter").stringValue());
         assertThat(context.get("source_message_id").asText()).isEqualTo(messageId);
         assertThat(context.get("carried_attributes").size()).as("originals that did not fit next to the context")

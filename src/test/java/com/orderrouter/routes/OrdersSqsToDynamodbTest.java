@@ -322,11 +322,17 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         Exchange exchange = exchangeWith("not json");
         exchange.getMessage().setHeader("CamelAwsSqsMessageId", "source-1");
         exchange.getMessage().setHeader("CamelAwsSqsMessageAttributes", originals);
+        // sent in an X-Ray trace: SQS's AWSTraceHeader system attribute
+        exchange.getMessage().setHeader("AWSTraceHeader",
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
 
         orders.send(exchange);
 
         SendMessageRequest copy = onlyDlqCopy();
         assertThat(copy.messageAttributes()).hasSize(10).containsKeys("dead-letter", "traceparent");
+        // the same trace, parent and sampling decision, as W3C
+        assertThat(copy.messageAttributes().get("traceparent").stringValue())
+                .isEqualTo("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01");
         JsonNode context = context(copy);
         assertThat(context.get("source_message_id").asText()).isEqualTo("source-1");
         // 10 originals: 8 as attributes next to the context and the trace context, 2 carried inside the context
