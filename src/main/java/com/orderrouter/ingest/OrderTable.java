@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Message;
+import org.apache.camel.component.aws2.ddb.Ddb2Constants;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -29,7 +31,28 @@ public class OrderTable {
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    public Map<String, AttributeValue> newOrderItem(OrderCreated order) {
+    /**
+     * The PutItem of a new order, as camel-aws2-ddb's headers on {@code request}: the item ({@code CamelAwsDdbItem})
+     * and the condition that no item has its key ({@code CamelAwsDdbUpdateCondition}). One bean call sets both: each
+     * route step costs CPU on every message.
+     */
+    public void putIfAbsent(OrderCreated order, Message request) {
+        request.setHeader(Ddb2Constants.ITEM, newOrderItem(order));
+        request.setHeader(Ddb2Constants.UPDATE_CONDITION, mustNotExist());
+    }
+
+    /**
+     * The UpdateItem of an order's status, as camel-aws2-ddb's headers on {@code request}: the key
+     * ({@code CamelAwsDdbKey}), the new status and {@code updated_at} ({@code CamelAwsDdbUpdateValues}), and the
+     * condition that what is stored is older ({@code CamelAwsDdbUpdateCondition}).
+     */
+    public void updateIfNewer(OrderUpdated update, Message request) {
+        request.setHeader(Ddb2Constants.KEY, key(update.orderId()));
+        request.setHeader(Ddb2Constants.UPDATE_VALUES, statusUpdate(update));
+        request.setHeader(Ddb2Constants.UPDATE_CONDITION, mustBeOlderThan(update));
+    }
+
+    static Map<String, AttributeValue> newOrderItem(OrderCreated order) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(key(order.orderId()));
         String at = stored(order.timestamp());
         item.put("order_id", s(order.orderId()));
@@ -46,15 +69,11 @@ public class OrderTable {
     }
 
     /** A create only writes when no item has this key: a duplicate create is a no-op, never an overwrite. */
-    public Map<String, ExpectedAttributeValue> mustNotExist() {
+    static Map<String, ExpectedAttributeValue> mustNotExist() {
         return Map.of("pk", ExpectedAttributeValue.builder().exists(false).build());
     }
 
-    public Map<String, AttributeValue> key(OrderUpdated update) {
-        return key(update.orderId());
-    }
-
-    public Map<String, AttributeValueUpdate> statusUpdate(OrderUpdated update) {
+    static Map<String, AttributeValueUpdate> statusUpdate(OrderUpdated update) {
         return Map.of(
                 "status", put(s(update.status())),
                 "updated_at", put(s(stored(update.timestamp()))));
@@ -64,7 +83,7 @@ public class OrderTable {
      * An update only writes over older state; it also fails when the item does not exist (a missing attribute is never
      * less than anything), which {@link #confirmStale} then tells apart from a stale update.
      */
-    public Map<String, ExpectedAttributeValue> mustBeOlderThan(OrderUpdated update) {
+    static Map<String, ExpectedAttributeValue> mustBeOlderThan(OrderUpdated update) {
         return Map.of("updated_at", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.LT)
                 .attributeValueList(s(stored(update.timestamp()))).build());
     }
