@@ -52,16 +52,26 @@ public class FailureClassifier {
         if (json instanceof MismatchedInputException mismatch && !(json instanceof StreamConstraintsException)) {
             String path = path(mismatch);
             if (path.isEmpty()) {
-                return mismatch.getOriginalMessage().startsWith("No content")
-                        ? Failure.poison("malformed-json", "body: is empty, expected a JSON object")
-                        : Failure.poison("invalid-event", "body: must be a JSON object");
+                String message = mismatch.getOriginalMessage();
+                if (message.startsWith("No content")) {
+                    return Failure.poison("malformed-json", "body: is empty, expected a JSON object");
+                }
+                // an object followed by more JSON ("{...} {...}"): not one JSON document
+                if (message.startsWith("Trailing token")) {
+                    return Failure.poison("malformed-json", "body is not valid JSON: more content after the object"
+                            + location(json));
+                }
+                return Failure.poison("invalid-event", "body: must be a JSON object");
             }
             return Failure.poison("invalid-event", path + ": has the wrong JSON type (expected "
                     + expected(mismatch.getTargetType()) + ")");
         }
-        String location = json.getLocation() == null ? ""
+        return Failure.poison("malformed-json", "body is not valid JSON: " + json.getOriginalMessage() + location(json));
+    }
+
+    private static String location(JsonProcessingException json) {
+        return json.getLocation() == null ? ""
                 : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-        return Failure.poison("malformed-json", "body is not valid JSON: " + json.getOriginalMessage() + location);
     }
 
     private static String path(JsonMappingException e) {

@@ -43,6 +43,10 @@ class FailureClassifierTest {
     void trailingGarbageAndDeepNestingArePoison() {
         assertThat(classifier.classify(parseError("{\"type\":\"order_created\"} x")).errorClass())
                 .isEqualTo("malformed-json");
+        // more JSON after the object: not one document, and not "must be a JSON object" either
+        Failure second = classifier.classify(parseError("{\"type\":\"order_created\"} {\"note\":1}"));
+        assertThat(second.errorClass()).isEqualTo("malformed-json");
+        assertThat(second.reason()).isEqualTo("body is not valid JSON: more content after the object (line 1, column 26)");
         String deep = "{\"type\":\"t\",\"data\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
         assertThat(classifier.classify(parseError(deep)).poison()).isTrue();
     }

@@ -32,6 +32,8 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
                 arguments("a JSON array", "[" + created(GOOD_DATA) + "]", "invalid-event", "body: must be a JSON object"),
                 arguments("whitespace only", " \n\t ", "malformed-json", "body: is empty"),
                 arguments("trailing garbage", created(GOOD_DATA) + " x", "malformed-json", "body is not valid JSON"),
+                arguments("a second JSON object after the first", created(GOOD_DATA) + " {}", "malformed-json",
+                        "body is not valid JSON: more content after the object"),
                 arguments("missing type", "{\"timestamp\":\"" + TS + "\",\"data\":" + GOOD_DATA + "}",
                         "invalid-event", "type: is required"),
                 arguments("missing data", "{\"type\":\"order_created\",\"timestamp\":\"" + TS + "\"}",
