@@ -30,6 +30,7 @@ import com.orderrouter.ops.ConsumerErrors;
 import com.orderrouter.ops.DeadLetterArchiveCheck;
 import com.orderrouter.ops.OrdersQueueHealthCheck;
 import com.orderrouter.ops.PollBackoff;
+import com.orderrouter.ops.TraceContext;
 import com.orderrouter.ops.Tracing;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -235,6 +236,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Tracer orderTracer(SdkTracerProvider tracerProvider) {
         return tracerProvider.get("order-router");
+    }
+
+    /** Normalises a dead letter's trace context for its alert (route dead-letter-to-s3-and-sns). */
+    @BindToRegistry
+    public TraceContext traceContext() {
+        return new TraceContext();
     }
 
     @BindToRegistry

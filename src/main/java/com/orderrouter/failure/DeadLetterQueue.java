@@ -118,7 +118,9 @@ public class DeadLetterQueue {
         Map<String, TypedAttribute> carried = new LinkedHashMap<>();
         int slots = MAX_ATTRIBUTES - 1 - (trace == null ? 0 : 1);
         originals.forEach((name, value) -> {
-            boolean reserved = name.equals(DeadLetterContext.ATTRIBUTE) || name.equals(DeadLetterContext.TRACE_ATTRIBUTE);
+            // in any letter case: Camel's headers ignore case, so a DLQ consumer would see two names as one
+            boolean reserved = name.equalsIgnoreCase(DeadLetterContext.ATTRIBUTE)
+                    || name.equalsIgnoreCase(DeadLetterContext.TRACE_ATTRIBUTE);
             if (!reserved && attributes.size() < slots) {
                 attributes.put(name, value);
             } else {

@@ -98,6 +98,22 @@ class MessageGroupsTest extends OfflineRouteTest {
     }
 
     @Test
+    void aReceiveThatStartsWithAMessageWithoutAGroupStillForgetsTheLastReceivesFailures() throws Exception {
+        // group a fails in the first receive (its create and three redeliveries throttled)
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            dynamodb.whenExchangeReceived(attempt, e -> {
+                throw ProvisionedThroughputExceededException.builder().message("throttled").build();
+            });
+        }
+        receive(message("group-a", created("a")));
+
+        receive(message(null, created("b")), message("group-a", created("a")));
+
+        assertThat(processed("order_created", "success")).as("b, and a in the new receive").isEqualTo(2);
+        assertThat(processed("unknown", "retry")).as("nothing held back").isZero();
+    }
+
+    @Test
     void messagesWithoutAGroupAreNeverHeldBack() throws Exception {
         dynamodb.whenAnyExchangeReceived(e -> {
             if (e.getMessage().getHeader("CamelAwsDdbItem") != null) { // a's create; its update goes through

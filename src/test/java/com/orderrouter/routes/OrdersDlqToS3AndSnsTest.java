@@ -174,6 +174,25 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
         assertThat(meters.counter("orders.dlq.retries").count()).as("released for a later retry").isEqualTo(1);
     }
 
+    @Test
+    void messageMovedByRedriveInAnXRayTraceIsAlertedInThatTrace() throws Exception {
+        sns.expectedMessageCount(1);
+        // moved by SQS's redrive: no dead-letter context, the original's own attributes; a malformed traceparent
+        // spelled in another case, and the X-Ray context SQS added
+        Map<String, MessageAttributeValue> attributes = new TreeMap<>(Map.of("Traceparent", text("garbage")));
+
+        dlq.send(deadLetter("{\"type\":\"order_updated\"}", attributes, Map.of(
+                MessageSystemAttributeName.AWS_TRACE_HEADER,
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "4")));
+
+        sns.assertIsSatisfied();
+        Map<String, Object> alert = sns.getReceivedExchanges().get(0).getMessage().getHeaders();
+        assertThat(alert.keySet()).filteredOn(name -> name.equalsIgnoreCase("traceparent"))
+                .as("one trace context, W3C").containsExactly("traceparent");
+        assertThat(alert.get("traceparent")).isEqualTo("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01");
+    }
+
     /** The service's dead-letter context for source message source-1, sent 2026-11-26. */
     private static String context(String reason, String reasonClass, String more) {
         return "{\"reason\":\"" + reason + "\",\"reason_class\":\"" + reasonClass + "\",\"source_queue\":\"" + QUEUE
