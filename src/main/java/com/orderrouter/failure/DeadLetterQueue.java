@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 /**
  * Sends a failed message to the DLQ with SendMessage: the body byte for byte, every original attribute with its data
  * type, the {@link DeadLetterContext} as the one attribute {@value DeadLetterContext#ATTRIBUTE}, and the trace context
- * ({@code traceparent}: the service's span when tracing is on, else the caller's context as it came). The SDK is called directly because
- * camel-aws2-sqs turns headers into String, Number or Binary attributes only and would lose custom types such as
- * {@code String.tenant}.
+ * ({@code traceparent}: the service's span when tracing is on, else the caller's context, see Tracing). The SDK is
+ * called directly because camel-aws2-sqs turns headers into String, Number or Binary attributes only and would lose
+ * custom types such as {@code String.tenant}.
  *
  * <p>SQS allows 10 attributes: originals take the slots the context and the trace context leave, in name order; the
  * rest ride inside the context. A FIFO DLQ gets the message's group and its source message id as deduplication id, so

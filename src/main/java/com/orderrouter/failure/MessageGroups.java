@@ -31,8 +31,8 @@ public class MessageGroups {
     }
 
     /**
-     * The route's first check, for messages with a group: true when an earlier message of this message's group failed
-     * in the same receive. The first message of a receive starts a new one.
+     * The route's first check (for messages with a group, and for the first message of each receive, which starts the
+     * receive's record afresh): true when an earlier message of this message's group failed in the same receive.
      */
     public boolean blockedByEarlierFailure(Exchange exchange) {
         Integer index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class);
