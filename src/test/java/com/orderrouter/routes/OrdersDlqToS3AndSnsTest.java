@@ -28,7 +28,7 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
     private static final String SOURCE_SENT_2026_11_26 = "2026-11-26T23:59:59Z";
     private static final String QUEUE = "https://sqs.example/000000000000/orders-queue";
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-    /** The DLQ copy's trace context, as the orders route's span put it there. */
+    /** The DLQ copy's trace context (the caller's, passed on by the orders route). */
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
 
     @Produce("direct:dlq")
