@@ -8,7 +8,8 @@ import com.orderrouter.localstack.StackProbe;
 
 /**
  * Fills the orders queue for a benchmark run: 80 % order_created, 20 % order_updated (of the earliest creates, sent
- * after all creates), 0.1 % poison (half not JSON, half an unknown type). Straight to the queue, not through a proxy.
+ * after all creates), 0.1 % poison (half not JSON, half an unknown type) spread evenly through both. Straight to the
+ * queue, not through a proxy.
  */
 final class Preload {
 
@@ -35,16 +36,26 @@ final class Preload {
         for (int i = 0; i < shape.creates; i++) {
             creates.add(OrderEventsJson.created(prefix + i, CREATED_AT));
         }
-        probe.sendAll(creates);
-        List<String> rest = new ArrayList<>();
+        List<String> updates = new ArrayList<>(shape.updates);
         for (int i = 0; i < shape.updates; i++) {
-            rest.add(OrderEventsJson.updated(prefix + i, "paid", UPDATED_AT));
+            updates.add(OrderEventsJson.updated(prefix + i, "paid", UPDATED_AT));
         }
-        for (int i = 0; i < shape.poison; i++) {
-            rest.add(i % 2 == 0 ? "not JSON " + prefix + i
+        // Poison spread evenly through the stream, as it arrives in real traffic: in one burst at the end of a batch,
+        // the dead-letter route's archiving and the JIT's recompilation for that rare path would land together at the
+        // start of the next measured window.
+        int stream = shape.creates + shape.updates;
+        for (int i = shape.poison - 1; i >= 0; i--) {
+            int at = (int) ((i + 0.5) * stream / shape.poison);
+            String body = i % 2 == 0 ? "not JSON " + prefix + i
                     : "{\"type\":\"order_shipped\",\"timestamp\":\"" + UPDATED_AT + "\",\"data\":{\"order_id\":\""
-                            + prefix + "p" + i + "\"}}");
+                            + prefix + "p" + i + "\"}}";
+            if (at < shape.creates) {
+                creates.add(at, body);
+            } else {
+                updates.add(at - shape.creates, body);
+            }
         }
-        probe.sendAll(rest);
+        probe.sendAll(creates);
+        probe.sendAll(updates);
     }
 }
