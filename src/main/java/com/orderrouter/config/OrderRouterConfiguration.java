@@ -249,7 +249,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return Tracing.propagators();
     }
 
-    @BindToRegistry
+    /**
+     * Lazy (created at its first lookup, by a bean that needs it), as is {@link #messageGroups}: Camel binds the
+     * one-parameter methods of a configuration in the order reflection lists them, which differs between JVM runs, so
+     * an eager bean whose parameter is another one-parameter bean's result could be bound before it and fail start-up.
+     */
+    @BindToRegistry(lazy = true)
     public ProcessingOutcomes processingOutcomes(CompositeMeterRegistry orderMetrics) {
         return new ProcessingOutcomes(orderMetrics);
     }
@@ -310,8 +315,11 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
     }
 
-    /** FIFO: a failed message's group waits for it (the later messages of its receive are released with it). */
-    @BindToRegistry
+    /**
+     * FIFO: a failed message's group waits for it (the later messages of its receive are released with it). Lazy, as
+     * {@link #processingOutcomes} is.
+     */
+    @BindToRegistry(lazy = true)
     public MessageGroups messageGroups(ProcessingOutcomes processingOutcomes) {
         return new MessageGroups(processingOutcomes);
     }
