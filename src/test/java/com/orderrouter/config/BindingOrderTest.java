@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Camel binds {@code @BindToRegistry} methods without parameters first, then the others by parameter count, and
  * methods with equal counts in reflection order. So an eager method's parameter that another method of the class
  * produces must come from a method with no parameters, fewer parameters, or a lazy one (created when first looked
- * up); otherwise start-up fails in some JVM runs only ("@BindToProperty cannot bind parameter").
+ * up, so its own parameters' producers must be bound before the eager method too); otherwise start-up fails in some
+ * JVM runs only ("@BindToProperty cannot bind parameter").
  */
 class BindingOrderTest {
 
@@ -28,22 +29,38 @@ class BindingOrderTest {
         for (Class<?> configuration : List.of(OrderRouterConfiguration.class, AwsClientsConfiguration.class)) {
             List<Method> beans = Arrays.stream(configuration.getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(BindToRegistry.class)).toList();
-            for (Method bean : beans) {
-                if (bean.getAnnotation(BindToRegistry.class).lazy()) {
+            beans.stream().filter(bean -> !lazy(bean))
+                    .forEach(bean -> checkProducers(bean, bean, beans, new ArrayList<>(), unordered));
+        }
+        assertThat(unordered).isEmpty();
+    }
+
+    /**
+     * The producers of {@code needing}'s parameters must be bound before {@code eager}; a lazy producer is created at
+     * {@code eager}'s binding, so its own parameters' producers must be bound before {@code eager} too.
+     */
+    private static void checkProducers(Method eager, Method needing, List<Method> beans, List<Method> seen,
+            List<String> unordered) {
+        for (Parameter parameter : needing.getParameters()) {
+            if (parameter.isAnnotationPresent(BeanInject.class) || parameter.getType() == CamelContext.class) {
+                continue;
+            }
+            for (Method producer : beans) {
+                if (!parameter.getType().isAssignableFrom(producer.getReturnType()) || seen.contains(producer)) {
                     continue;
                 }
-                for (Parameter parameter : bean.getParameters()) {
-                    if (parameter.isAnnotationPresent(BeanInject.class) || parameter.getType() == CamelContext.class) {
-                        continue;
-                    }
-                    beans.stream().filter(producer -> parameter.getType().isAssignableFrom(producer.getReturnType()))
-                            .filter(producer -> !producer.getAnnotation(BindToRegistry.class).lazy()
-                                    && producer.getParameterCount() > 0
-                                    && producer.getParameterCount() >= bean.getParameterCount())
-                            .forEach(producer -> unordered.add(bean.getName() + " needs " + producer.getName()));
+                if (lazy(producer)) {
+                    seen.add(producer);
+                    checkProducers(eager, producer, beans, seen, unordered);
+                } else if (producer.getParameterCount() > 0
+                        && producer.getParameterCount() >= eager.getParameterCount()) {
+                    unordered.add(eager.getName() + " needs " + producer.getName());
                 }
             }
         }
-        assertThat(unordered).isEmpty();
+    }
+
+    private static boolean lazy(Method bean) {
+        return bean.getAnnotation(BindToRegistry.class).lazy();
     }
 }
