@@ -1,5 +1,6 @@
 package com.orderrouter.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -22,9 +23,11 @@ import com.orderrouter.failure.OrdersRedrivePolicy;
 import com.orderrouter.failure.Quoted;
 import com.orderrouter.failure.ProcessingOutcomes;
 import com.orderrouter.failure.VisibilityBackoff;
+import com.orderrouter.ingest.EventRules;
 import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.OrderEvents;
 import com.orderrouter.ingest.OrderTable;
+import com.orderrouter.ingest.SqsAttributeHeaders;
 import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.ConsumerErrors;
 import com.orderrouter.ops.DeadLetterArchiveCheck;
@@ -45,6 +48,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -94,6 +98,12 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @PropertyInject("orders.poll.outage-summary-seconds")
     private long outageSummarySeconds;
 
+    @PropertyInject("orders.events.max-clock-skew-seconds")
+    private long maxClockSkewSeconds;
+
+    @PropertyInject(SqsAttributeHeaders.PROPERTY)
+    private String headerAttributes;
+
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
      * default), and a number or boolean is not silently turned into a string field.
@@ -119,6 +129,15 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     }
 
     /**
+     * Header filter of both SQS consumers: only the message attributes named in orders.sqs.header-attributes become
+     * headers, so no producer can set a header an endpoint or bean reads (see SqsAttributeHeaders).
+     */
+    @BindToRegistry
+    public HeaderFilterStrategy sqsAttributeHeaders() {
+        return SqsAttributeHeaders.allowing(headerAttributes);
+    }
+
+    /**
      * Vert.x for the management server. Health and metrics requests run on its worker pool, which grows by a thread per
      * request up to its size (20 by default) and never shrinks; probes and scrapes need a few.
      */
@@ -138,9 +157,10 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new DeadLetterArchiveCheck(archiveBucket, alertsTopicArn);
     }
 
+    /** The rules every event shares (Unicode, DynamoDB's numbers, the timestamp's range), on the system clock. */
     @BindToRegistry
     public OrderEvents orderEvents() {
-        return new OrderEvents();
+        return new OrderEvents(new EventRules(Clock.systemUTC(), Duration.ofSeconds(maxClockSkewSeconds)));
     }
 
     @BindToRegistry

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <pre>
  * PoisonMessageException (validation, unknown type, oversized)  → poison, its own class and reason
  * Jackson: unreadable body, trailing garbage, nesting too deep    → poison, malformed-json
+ * Jackson: a number it cannot read (exponent beyond an int)        → poison, malformed-json
  * Jackson: body not an object, field of the wrong JSON type       → poison, invalid-event
  * DynamoDB ValidationException (e.g. item over 400 KB)           → poison, rejected-by-dynamodb
  * anything else (throttling, 5xx, timeouts, update-before-create) → transient
@@ -38,6 +39,10 @@ public class FailureClassifier {
             if (t instanceof JsonProcessingException json) {
                 return classifyJson(json);
             }
+            if (t instanceof NumberFormatException number && thrownByJackson(number)) {
+                // e.g. 1e2147483648: Jackson's parser throws this unwrapped
+                return Failure.poison("malformed-json", "body is not valid JSON: " + number.getMessage());
+            }
             if (t instanceof DynamoDbException ddb && ddb.awsErrorDetails() != null
                     && DYNAMODB_VALIDATION.equals(ddb.awsErrorDetails().errorCode())) {
                 return Failure.poison("rejected-by-dynamodb",
@@ -46,6 +51,11 @@ public class FailureClassifier {
         }
         return Failure.transientFailure(exception == null ? "unknown failure"
                 : exception.getClass().getSimpleName() + ": " + exception.getMessage());
+    }
+
+    private static boolean thrownByJackson(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("com.fasterxml.jackson.");
     }
 
     private static Failure classifyJson(JsonProcessingException json) {

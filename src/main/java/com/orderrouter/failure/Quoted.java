@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Quotes input inside a failure reason or log line without letting it grow with the input: at most
  * {@value #MAX_QUOTED} characters of an offending value, and its full length when it was cut, e.g.
  * {@code "xxxx…" (5,000 chars)}. The whole message is in the archive; reasons, DLQ attributes, alerts and log lines
- * carry only this.
+ * carry only this. Lone UTF-16 surrogates (valid in JSON escapes, not in UTF-8, so SQS and DynamoDB refuse them) are
+ * written as {@code \\uD800} text: a reason quoting hostile input can always be sent.
  */
 public final class Quoted {
 
@@ -25,6 +26,7 @@ public final class Quoted {
         if (value == null) {
             return "null";
         }
+        value = encodable(value);
         return value.length() <= MAX_QUOTED ? '"' + value + '"'
                 : '"' + cut(value, MAX_QUOTED) + "…\" (" + chars(value.length()) + ")";
     }
@@ -37,17 +39,50 @@ public final class Quoted {
         if (node.isTextual()) {
             return value(node.textValue());
         }
-        return clip(node.toString(), MAX_QUOTED);
+        return clip(encodable(node.toString()), MAX_QUOTED);
     }
 
     /** A whole message (a reason, an exception's message) cut to {@value #MAX_REASON} characters, saying so. */
     public static String message(String text) {
-        return text == null ? null : clip(text, MAX_REASON);
+        return text == null ? null : clip(encodable(text), MAX_REASON);
     }
 
     /** An id taken from the input (order id, correlation id) for a log line: at most {@value #MAX_QUOTED} chars. */
     public static String id(String id) {
-        return id == null ? null : clip(id, MAX_QUOTED);
+        return id == null ? null : clip(encodable(id), MAX_QUOTED);
+    }
+
+    /** Index of the first UTF-16 surrogate without its pair, or -1: text with one has no UTF-8 form. */
+    public static int loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text with each lone surrogate written as {@code \\uXXXX}; the same instance when there is none. */
+    static String encodable(String text) {
+        int bad = loneSurrogate(text);
+        if (bad < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, bad);
+        for (int i = bad; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String clip(String text, int max) {

@@ -1,13 +1,7 @@
 package com.orderrouter.ingest;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +10,23 @@ import com.orderrouter.failure.Quoted;
 
 /**
  * Validates order events and turns them into typed records. Every failure is an {@link InvalidOrderEventException}
- * whose message names the field, e.g. {@code data.total: must be a non-negative number}.
+ * whose message names the field, e.g. {@code data.total: must be a non-negative number}. The rules every event shares
+ * (Unicode, DynamoDB's numbers, the timestamp) are {@link EventRules}.
  */
 public class OrderEvents {
 
-    /** Checks the envelope: a type, a data object and an ISO-8601 timestamp. */
+    private final EventRules rules;
+
+    public OrderEvents(EventRules rules) {
+        this.rules = rules;
+    }
+
+    /** Checks the envelope (a type, a data object and a timestamp) and the rules every event shares. */
     public OrderEvent validate(OrderEvent event) {
         if (event == null) {
             throw new InvalidOrderEventException("body", "must be a JSON object, got null");
         }
+        rules.text("type", event.type());
         requireText("type", event.type());
         if (event.data() == null || event.data().isNull()) {
             throw new InvalidOrderEventException("data", "is required");
@@ -32,6 +34,8 @@ public class OrderEvents {
         if (!event.data().isObject()) {
             throw new InvalidOrderEventException("data", "must be a JSON object");
         }
+        rules.text("correlation_id", event.correlationId());
+        rules.storable("data", event.data());
         timestamp(event);
         return event;
     }
@@ -124,19 +128,9 @@ public class OrderEvents {
         return text;
     }
 
-    /**
-     * ISO-8601 with an offset, or without one (the article's producer sends naive UTC from Python's
-     * {@code utcnow().isoformat()}), which is taken as UTC.
-     */
-    static Instant timestamp(OrderEvent event) {
-        String value = requireText("timestamp", event.timestamp());
-        try {
-            // one parse; an offset or zone gives an instant (parseBest would build a ZonedDateTime first and fail over to local)
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
-            return parsed.isSupported(ChronoField.INSTANT_SECONDS) ? Instant.from(parsed)
-                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
-        }
+    /** The event's time (validated by {@link EventRules#timestamp}). */
+    Instant timestamp(OrderEvent event) {
+        rules.text("timestamp", event.timestamp());
+        return rules.timestamp(requireText("timestamp", event.timestamp()));
     }
 }

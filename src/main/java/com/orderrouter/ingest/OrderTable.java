@@ -61,7 +61,7 @@ public class OrderTable {
         item.put("updated_at", s(at));
         item.put("customer_id", s(order.customerId()));
         item.put("items", AttributeValue.fromL(order.items().stream().map(OrderTable::attribute).toList()));
-        item.put("total", AttributeValue.fromN(order.total().toPlainString()));
+        item.put("total", AttributeValue.fromN(EventRules.numberText(order.total())));
         if (order.correlationId() != null) {
             item.put("correlation_id", s(order.correlationId()));
         }
@@ -132,7 +132,7 @@ public class OrderTable {
             return AttributeValue.fromL(list);
         }
         if (node.isNumber()) {
-            return AttributeValue.fromN(node.decimalValue().toPlainString());
+            return AttributeValue.fromN(EventRules.numberText(node.decimalValue()));
         }
         if (node.isBoolean()) {
             return AttributeValue.fromBool(node.booleanValue());

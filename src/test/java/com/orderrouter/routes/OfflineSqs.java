@@ -2,15 +2,25 @@ package com.orderrouter.routes;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResultEntry;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
@@ -18,7 +28,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * The SQS client of route tests: it answers GetQueueAttributes with a redrive policy of {@value #MAX_RECEIVE_COUNT}
  * receives (as Terraform sets it) and a MaximumMessageSize of {@value #QUEUE_MAX_BYTES} bytes (SQS's default before
  * 2025, not its 1 MiB maximum, so route tests see that the body limit follows the queue), records every SendMessage (the DLQ copies) without a network, and fails anything
- * else as an unreachable server would.
+ * else as an unreachable server would. Tests that keep the real aws2-sqs consumers {@link #deliver} messages, which
+ * ReceiveMessage then returns; their deletes are recorded.
  */
 final class OfflineSqs {
 
@@ -26,11 +37,23 @@ final class OfflineSqs {
     static final int QUEUE_MAX_BYTES = 262_144;
 
     private final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Message>> inboxes = new ConcurrentHashMap<>();
+    private final List<String> deleted = new CopyOnWriteArrayList<>();
     private final SqsClient client = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
             new Class<?>[] { SqsClient.class }, handler());
 
     SqsClient client() {
         return client;
+    }
+
+    /** Queues a message for the consumer of {@code queueUrl}: its next ReceiveMessage returns it. */
+    void deliver(String queueUrl, Message message) {
+        inboxes.computeIfAbsent(queueUrl, url -> new ConcurrentLinkedQueue<>()).add(message);
+    }
+
+    /** Receipt handles of the messages deleted so far (DeleteMessageBatch). */
+    List<String> deleted() {
+        return List.copyOf(deleted);
     }
 
     /** The SendMessage requests so far, in order. */
@@ -60,10 +83,28 @@ final class OfflineSqs {
                     sent.add((SendMessageRequest) args[0]);
                     yield SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
                 }
+                case "receiveMessage" -> receive((ReceiveMessageRequest) args[0]);
+                case "deleteMessageBatch" -> delete((DeleteMessageBatchRequest) args[0]);
                 case "close" -> null;
                 case "serviceName" -> SqsClient.SERVICE_NAME;
                 default -> throw SdkClientException.create("route tests must not call SQS: " + method.getName());
             };
         };
+    }
+
+    private ReceiveMessageResponse receive(ReceiveMessageRequest request) {
+        Queue<Message> inbox = inboxes.getOrDefault(request.queueUrl(), new ConcurrentLinkedQueue<>());
+        List<Message> messages = new ArrayList<>();
+        int max = request.maxNumberOfMessages() == null ? 1 : request.maxNumberOfMessages();
+        for (Message next; messages.size() < max && (next = inbox.poll()) != null;) {
+            messages.add(next);
+        }
+        return ReceiveMessageResponse.builder().messages(messages).build();
+    }
+
+    private DeleteMessageBatchResponse delete(DeleteMessageBatchRequest request) {
+        request.entries().forEach(entry -> deleted.add(entry.receiptHandle()));
+        return DeleteMessageBatchResponse.builder().successful(request.entries().stream()
+                .map(entry -> DeleteMessageBatchResultEntry.builder().id(entry.id()).build()).toList()).build();
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -213,7 +214,14 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
         exchange.getMessage().setHeader("CamelAwsSqsMessageId", messageId);
         exchange.getMessage().setHeader("CamelAwsSqsAttributes", system);
         exchange.getMessage().setHeader("CamelAwsSqsMessageAttributes", attributes);
-        attributes.forEach((name, value) -> exchange.getMessage().setHeader(name, value.stringValue()));
+        // as the aws2-sqs consumer does: only the attributes its header filter lets through become headers
+        HeaderFilterStrategy filter = exchange.getContext().getRegistry().lookupByNameAndType("sqsAttributeHeaders",
+                HeaderFilterStrategy.class);
+        attributes.forEach((name, value) -> {
+            if (!filter.applyFilterToExternalHeaders(name, value.stringValue(), exchange)) {
+                exchange.getMessage().setHeader(name, value.stringValue());
+            }
+        });
         system.forEach((name, value) -> exchange.getMessage().setHeader(name.toString(), value));
         return exchange;
     }
