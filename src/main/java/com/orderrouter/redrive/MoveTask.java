@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * SQS moves the whole DLQ itself ({@code StartMessageMoveTask}): no messages pass through this process, so nothing
@@ -17,9 +17,6 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  */
 final class MoveTask {
 
-    /** What servers without move tasks answer (query and JSON protocols, and SQS's own "unsupported"). */
-    private static final Set<String> UNSUPPORTED = Set.of("InvalidAction", "UnknownOperationException",
-            "UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", "NotImplemented");
     private static final Set<String> ACTIVE = Set.of("RUNNING", "CANCELLING");
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -37,8 +34,8 @@ final class MoveTask {
         String destination = arn(queueUrl);
         try {
             sqs.startMessageMoveTask(b -> b.sourceArn(source).destinationArn(destination));
-        } catch (SqsException e) {
-            if (unsupported(e)) {
+        } catch (SdkException e) {
+            if (MoveTaskUnsupported.saidBy(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -54,12 +51,6 @@ final class MoveTask {
         int failed = toMove == null ? 0 : (int) Math.max(0, toMove - moved);
         return Optional.of(new RedriveResult(moved, failed, 0, "move task " + task.status()
                 + (task.failureReason() == null ? "" : ": " + task.failureReason())));
-    }
-
-    private static boolean unsupported(SqsException e) {
-        return e instanceof software.amazon.awssdk.services.sqs.model.UnsupportedOperationException
-                || e.statusCode() == 501
-                || e.awsErrorDetails() != null && UNSUPPORTED.contains(e.awsErrorDetails().errorCode());
     }
 
     /** The most recent task on the DLQ is ours: SQS runs one task per source queue at a time. */

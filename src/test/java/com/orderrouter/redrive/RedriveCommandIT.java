@@ -1,8 +1,7 @@
 package com.orderrouter.redrive;
 
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -10,6 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.orderrouter.cli.CliRun;
 import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.AfterAll;
@@ -17,14 +19,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class RedriveCommandIT {
 
     private static LocalSqs local;
+    /** In front of {@link #local}: passes every request through unless a test answers one itself. */
+    private static WireMockServer proxy;
 
     /** Bodies the service could not handle, as sent: whitespace, non-ASCII and escapes must survive the move. */
     private static final List<String> INVALID = List.of(
@@ -50,10 +61,14 @@ class RedriveCommandIT {
     @BeforeAll
     static void startSqs() {
         local = LocalSqs.start();
+        proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        proxy.start();
+        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(local.endpoint())));
     }
 
     @AfterAll
     static void stopSqs() {
+        proxy.stop();
         local.close();
     }
 
@@ -89,18 +104,25 @@ class RedriveCommandIT {
         assertThat(local.visible(queues.dlqUrl()) + local.inFlight(queues.dlqUrl())).isZero();
     }
 
-    @Test
-    void withoutMoveTasksOnTheServerItMovesMessageByMessageKeepingBodiesAndAttributes() {
+    @ParameterizedTest
+    @EnumSource(NoMoveTasks.class)
+    void withoutMoveTasksOnTheServerItMovesMessageByMessageKeepingBodiesAndAttributes(NoMoveTasks answer) {
         Queues queues = queuesWithDeadLetters();
-        
-        Run run = redrive(withoutMoveTasks(local.newClient()), queues);
+        StubMapping noMoveTasks = proxy.stubFor(post(anyUrl()).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("AmazonSQS.StartMessageMoveTask")).willReturn(answer.response));
+        try {
+            Run run = redrive(clientOf(proxy.baseUrl()), queues);
 
-        assertThat(run.exit()).isZero();
-        assertThat(run.outLines()).first().isEqualTo("the server has no SQS move tasks: moving message by message");
-        assertThat(run.outLines()).filteredOn(line -> line.startsWith("moved ")).hasSize(7);
-        assertThat(run.outLines()).last().isEqualTo("moved=7 failed=0 left=0");
-        assertThat(byBody(local.drain(queues.queueUrl()))).isEqualTo(expectedDeadLetters());
-        assertThat(local.visible(queues.dlqUrl()) + local.inFlight(queues.dlqUrl())).isZero();
+            assertThat(run.err()).as("no error, no stack trace").isEmpty();
+            assertThat(run.exit()).isZero();
+            assertThat(run.outLines()).first().isEqualTo("the server has no SQS move tasks: moving message by message");
+            assertThat(run.outLines()).filteredOn(line -> line.startsWith("moved ")).hasSize(7);
+            assertThat(run.outLines()).last().isEqualTo("moved=7 failed=0 left=0");
+            assertThat(byBody(local.drain(queues.queueUrl()))).isEqualTo(expectedDeadLetters());
+            assertThat(local.visible(queues.dlqUrl()) + local.inFlight(queues.dlqUrl())).isZero();
+        } finally {
+            proxy.removeStub(noMoveTasks);
+        }
     }
 
     @Test
@@ -243,20 +265,33 @@ class RedriveCommandIT {
         return readable;
     }
 
-    /** A client of a server that does not implement StartMessageMoveTask (as ElasticMQ before 1.5 did). */
-    private static SqsClient withoutMoveTasks(SqsClient sqs) {
-        return (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("startMessageMoveTask")) {
-                        throw SqsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                                .errorCode("UnknownOperationException").errorMessage("no such action").build()).build();
-                    }
-                    try {
-                        return method.invoke(sqs, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    /** What servers without move tasks answer to StartMessageMoveTask, as the test's proxy gives it instead. */
+    enum NoMoveTasks {
+        /** A 400 without a body (a gateway, an emulator of the query protocol only): no error code to read. */
+        BAD_REQUEST_WITHOUT_BODY(aResponse().withStatus(400)),
+        /** An error code on no list, whose code and message say the operation is unknown. */
+        UNKNOWN_OPERATION(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                .withBody("{\"__type\":\"com.example.sqs#UnknownOperation\","
+                        + "\"message\":\"Unknown operation StartMessageMoveTask\"}")),
+        /** ElasticMQ 1.7.1's own answer to an action it does not know (here an older ElasticMQ). */
+        ELASTICMQ_UNKNOWN_ACTION(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-query-error", "com.amazonaws.sqs#InvalidAction")
+                .withBody("{\"Message\":\"Unknown action: StartMessageMoveTask\","
+                        + "\"__type\":\"com.amazonaws.sqs#InvalidAction\"}"));
+
+        private final ResponseDefinitionBuilder response;
+
+        NoMoveTasks(ResponseDefinitionBuilder response) {
+            this.response = response;
+        }
+    }
+
+    /** A client of the server at {@code endpoint}, for a command (which closes it). */
+    private static SqsClient clientOf(String endpoint) {
+        return SqsClient.builder().region(LocalSqs.REGION).endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalSqs.ACCESS_KEY, LocalSqs.ACCESS_KEY)))
+                .build();
     }
 
     private record Run(int exit, String out, String err) {
