@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record CommandContext(Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
         Function<Region, SqsClient> sqs, Function<Region, S3Client> s3) {
 
-    /** The process's own environment and streams, and default SDK clients. */
+    /** The process's own environment and streams, and default SDK clients whose errors name the failed call. */
     public static CommandContext system() {
         return new CommandContext(System.getenv(), System.in, System.out, System.err,
-                region -> SqsClient.builder().region(region).build(),
-                region -> S3Client.builder().region(region).build());
+                region -> OperationInErrors.addTo(SqsClient.builder()).region(region).build(),
+                region -> OperationInErrors.addTo(S3Client.builder()).region(region).build());
     }
 }

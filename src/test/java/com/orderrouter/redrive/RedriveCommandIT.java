@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.orderrouter.cli.CliRun;
+import com.orderrouter.cli.OperationInErrors;
 import com.orderrouter.redrive.LocalSqs.Queues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,47 @@ class RedriveCommandIT {
         } finally {
             proxy.removeStub(noMoveTasks);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "403 | AccessDenied  | User: arn:aws:iam::000000000000:user/ops is not authorized to perform: "
+                    + "sqs:StartMessageMoveTask | User: arn:aws:iam::000000000000:user/ops is not authorized to perform: "
+                    + "sqs:StartMessageMoveTask",
+            "500 | InternalError | We encountered an internal error.\\nPlease try again. | We encountered an internal "
+                    + "error. Please try again."})
+    void aMoveTaskErrorThatIsNotUnsupportedMovesNothingAndFailsWithOneLineNamingTheCall(int status, String code,
+            String message, String printed) {
+        Queues queues = queuesWithDeadLetters();
+        StubMapping refused = proxy.stubFor(post(anyUrl()).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("AmazonSQS.StartMessageMoveTask"))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\":\"com.amazonaws.sqs#" + code + "\",\"message\":\"" + message
+                                + "\"}")));
+        try {
+            Run run = redrive(clientOf(proxy.baseUrl()), queues);
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("redrive failed: StartMessageMoveTask: "
+                    + code + ": " + printed + " (Service: Sqs, Status Code: " + status + ", ");
+            assertThat(run.out()).isEmpty();
+            assertThat(local.visible(queues.dlqUrl())).as("nothing moved").isEqualTo(7);
+        } finally {
+            proxy.removeStub(refused);
+        }
+    }
+
+    @Test
+    void aDlqThatDoesNotExistFailsWithOneLineNamingTheCallAndTheError() {
+        Queues queues = local.newQueues(false, 1);
+        Queues noDlq = new Queues(queues.queueUrl(), queues.dlqUrl() + "-gone");
+
+        Run run = redrive(clientOf(local.endpoint()), noDlq);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("redrive failed: GetQueueAttributes: "
+                + "QueueDoesNotExist: The specified queue does not exist. (Service: Sqs, Status Code: 400, ");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
@@ -286,9 +328,9 @@ class RedriveCommandIT {
         }
     }
 
-    /** A client of the server at {@code endpoint}, for a command (which closes it). */
+    /** A client of the server at {@code endpoint} built as the commands build theirs, for a command (which closes it). */
     private static SqsClient clientOf(String endpoint) {
-        return SqsClient.builder().region(LocalSqs.REGION).endpointOverride(URI.create(endpoint))
+        return OperationInErrors.addTo(SqsClient.builder()).region(LocalSqs.REGION).endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalSqs.ACCESS_KEY, LocalSqs.ACCESS_KEY)))
                 .build();
