@@ -13,7 +13,9 @@ import com.orderrouter.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The jar's entry point, {@code order-router [COMMAND]}: without a command it runs the service ({@link RunCommand}),
@@ -54,7 +56,8 @@ public final class OrderRouterMain implements Callable<Integer> {
                 .addSubcommand(new HelpCommand());
         return commandLine.setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))
-                .setParameterExceptionHandler(USAGE_ERROR);
+                .setParameterExceptionHandler(USAGE_ERROR)
+                .setExecutionExceptionHandler(AWS_ERROR);
     }
 
     /** No command: the service. */
@@ -74,5 +77,20 @@ public final class OrderRouterMain implements Callable<Integer> {
         command.usage(err);
         err.flush();
         return ExitStatus.USAGE;
+    };
+
+    /**
+     * An AWS error a command did not handle itself: one line naming the command, the call and the error (see
+     * {@link com.orderrouter.cli.OperationInErrors}) on stderr; exit 1. A stack trace would tell an operator nothing
+     * more. Any other exception is a bug: picocli's default, the stack trace, is what fixing it takes.
+     */
+    private static final IExecutionExceptionHandler AWS_ERROR = (exception, command, parseResult) -> {
+        if (!(exception instanceof SdkException)) {
+            throw exception;
+        }
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+        err.flush();
+        return ExitStatus.FAILED;
     };
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +104,22 @@ class CommandLineTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("order-router ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"send --type order_created --data {}", "redrive"})
+    void anAwsErrorNoCommandHandlesExits1WithOneLineNamingTheCommandAndTheError(String commandLine) {
+        Map<String, String> env = Map.of("QUEUE_URL", "http://127.0.0.1:1/000000000000/orders-queue",
+                "DLQ_URL", "http://127.0.0.1:1/000000000000/orders-dlq", "AWS_REGION", "us-east-1");
+        String error = "Unable to load credentials from any of the providers in the chain";
+
+        CliRun run = CliRun.run(env, InputStream.nullInputStream(), region -> {
+            throw SdkClientException.create(error);
+        }, commandLine.split(" "));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("order-router " + commandLine.split(" ")[0] + ": " + error + "\n");
+        assertThat(run.out()).isEmpty();
     }
 
     private static String[] args(String command, String option) {
