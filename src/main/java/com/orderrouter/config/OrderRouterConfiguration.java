@@ -1,5 +1,6 @@
 package com.orderrouter.config;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -9,13 +10,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.orderrouter.ack.BatchedDeletes;
 import com.orderrouter.archive.DeadLetterArchive;
+import com.orderrouter.dynamodb.ItemWrites;
 import com.orderrouter.failure.DeadLetterQueue;
 import com.orderrouter.failure.FailureClassifier;
 import com.orderrouter.failure.MessageGroups;
@@ -23,10 +22,9 @@ import com.orderrouter.failure.OrdersRedrivePolicy;
 import com.orderrouter.failure.Quoted;
 import com.orderrouter.failure.ProcessingOutcomes;
 import com.orderrouter.failure.VisibilityBackoff;
+import com.orderrouter.ingest.EventContracts;
 import com.orderrouter.ingest.EventRules;
 import com.orderrouter.ingest.MessageSizeLimit;
-import com.orderrouter.ingest.OrderEvents;
-import com.orderrouter.ingest.OrderTable;
 import com.orderrouter.ingest.SqsAttributeHeaders;
 import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.ConsumerErrors;
@@ -98,6 +96,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     @PropertyInject("orders.poll.outage-summary-seconds")
     private long outageSummarySeconds;
 
+    @PropertyInject("orders.routes-dir")
+    private String routesDir;
+
     @PropertyInject("orders.events.max-clock-skew-seconds")
     private long maxClockSkewSeconds;
 
@@ -106,7 +107,7 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     /**
      * Strict JSON for order events: trailing garbage after the object and duplicate keys are errors (Jackson accepts both by
-     * default), and a number or boolean is not silently turned into a string field.
+     * default). Field types are the contracts' business (EventContracts).
      */
     @BindToRegistry
     public ObjectMapper orderEventMapper() {
@@ -121,10 +122,6 @@ public class OrderRouterConfiguration implements CamelConfiguration {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .build();
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
     }
 
@@ -157,15 +154,20 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new DeadLetterArchiveCheck(archiveBucket, alertsTopicArn);
     }
 
-    /** The rules every event shares (Unicode, DynamoDB's numbers, the timestamp's range), on the system clock. */
+    /**
+     * The event contracts beside the routes (ROUTES_DIR/contracts), read and compiled once, with the rules every event
+     * shares (Unicode, DynamoDB's numbers, the timestamp's range) on the system clock.
+     */
     @BindToRegistry
-    public OrderEvents orderEvents() {
-        return new OrderEvents(new EventRules(Clock.systemUTC(), Duration.ofSeconds(maxClockSkewSeconds)));
+    public EventContracts eventContracts(ObjectMapper orderEventMapper) {
+        return new EventContracts(Path.of(routesDir, "contracts"),
+                new EventRules(Clock.systemUTC(), Duration.ofSeconds(maxClockSkewSeconds)), orderEventMapper);
     }
 
+    /** Checks the DynamoDB writes the route files declare, at start-up (see configure), and tells stale updates apart. */
     @BindToRegistry
-    public OrderTable orderTable() {
-        return new OrderTable();
+    public ItemWrites itemWrites() {
+        return new ItemWrites();
     }
 
     /** The orders queue's MaximumMessageSize, read when the service starts (see configure). */
@@ -211,6 +213,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         if (Tracing.exporting(otlpEndpoint)) {
             new OpenTelemetryTracer().init(camelContext);
         }
+        // the DynamoDB writes the route files declare, checked before any route starts
+        camelContext.addStartupListener(camelContext.getRegistry().lookupByNameAndType("itemWrites", ItemWrites.class));
         // a service, so Camel stops it after the routes have drained and its last deletes are sent
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("batchedDeletes", BatchedDeletes.class)
                 .lifecycle());
@@ -275,8 +279,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
      * an eager bean whose parameter is another one-parameter bean's result could be bound before it and fail start-up.
      */
     @BindToRegistry(lazy = true)
-    public ProcessingOutcomes processingOutcomes(CompositeMeterRegistry orderMetrics) {
-        return new ProcessingOutcomes(orderMetrics);
+    public ProcessingOutcomes processingOutcomes(CompositeMeterRegistry orderMetrics, EventContracts eventContracts) {
+        return new ProcessingOutcomes(orderMetrics, eventContracts.types());
     }
 
     /**

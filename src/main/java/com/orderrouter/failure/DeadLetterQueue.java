@@ -10,8 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.archive.DeadLetterRecord;
+import com.orderrouter.dynamodb.ItemNotYetCreatedException;
 import com.orderrouter.ingest.MessageSizeLimit;
-import com.orderrouter.ingest.OrderNotYetCreatedException;
 import com.orderrouter.ops.Tracing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -96,7 +96,7 @@ public class DeadLetterQueue {
      */
     public void retriesExhausted(Exchange exchange) {
         Exception caught = caught(exchange);
-        OrderNotYetCreatedException missing = find(caught, OrderNotYetCreatedException.class);
+        ItemNotYetCreatedException missing = find(caught, ItemNotYetCreatedException.class);
         String reason = missing != null ? missing.neverCreated() : classifier.classify(caught).reason();
         Failure failure = new Failure(false, RETRIES_EXHAUSTED, reason);
         send(exchange, failure);

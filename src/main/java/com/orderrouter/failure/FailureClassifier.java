@@ -1,10 +1,7 @@
 package com.orderrouter.failure;
 
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -14,10 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * as transient, so a bug or an outage never empties the queue into the DLQ.
  *
  * <pre>
- * PoisonMessageException (validation, unknown type, oversized)  → poison, its own class and reason
+ * PoisonMessageException (contract, unknown type, oversized)    → poison, its own class and reason
  * Jackson: unreadable body, trailing garbage, nesting too deep    → poison, malformed-json
  * Jackson: a number it cannot read (exponent beyond an int)        → poison, malformed-json
- * Jackson: body not an object, field of the wrong JSON type       → poison, invalid-event
  * DynamoDB ValidationException (e.g. item over 400 KB)           → poison, rejected-by-dynamodb
  * anything else (throttling, 5xx, timeouts, update-before-create) → transient
  * </pre>
@@ -60,21 +56,14 @@ public class FailureClassifier {
 
     private static Failure classifyJson(JsonProcessingException json) {
         if (json instanceof MismatchedInputException mismatch && !(json instanceof StreamConstraintsException)) {
-            String path = path(mismatch);
-            if (path.isEmpty()) {
-                String message = mismatch.getOriginalMessage();
-                if (message.startsWith("No content")) {
-                    return Failure.poison("malformed-json", "body: is empty, expected a JSON object");
-                }
-                // an object followed by more JSON ("{...} {...}"): not one JSON document
-                if (message.startsWith("Trailing token")) {
-                    return Failure.poison("malformed-json", "body is not valid JSON: more content after the object"
-                            + location(json));
-                }
-                return Failure.poison("invalid-event", "body: must be a JSON object");
+            if (mismatch.getOriginalMessage().startsWith("No content")) {
+                return Failure.poison("malformed-json", "body: is empty, expected a JSON object");
             }
-            return Failure.poison("invalid-event", path + ": has the wrong JSON type (expected "
-                    + expected(mismatch.getTargetType()) + ")");
+            // an object followed by more JSON ("{...} {...}"): not one JSON document
+            if (mismatch.getOriginalMessage().startsWith("Trailing token")) {
+                return Failure.poison("malformed-json", "body is not valid JSON: more content after the object"
+                        + location(json));
+            }
         }
         return Failure.poison("malformed-json", "body is not valid JSON: " + json.getOriginalMessage() + location(json));
     }
@@ -84,19 +73,4 @@ public class FailureClassifier {
                 : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
-        }
-        return Number.class.isAssignableFrom(type) ? "a number" : "a JSON object";
-    }
 }

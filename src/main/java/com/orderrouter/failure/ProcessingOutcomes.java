@@ -5,10 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.orderrouter.ingest.OrderCreated;
-import com.orderrouter.ingest.OrderEvent;
-import com.orderrouter.ingest.OrderEvents;
-import com.orderrouter.ingest.OrderUpdated;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,16 +28,17 @@ public class ProcessingOutcomes {
     static final String DLQ_ROUTE = "orders-dlq-to-s3-and-sns";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingOutcomes.class);
-    /** Tag values are bounded: any other type is reported as "unknown". */
-    private static final Set<String> KNOWN_TYPES = Set.of("order_created", "order_updated");
-
     private final MeterRegistry registry;
+    /** Tag values are bounded: the types there are contracts for; any other type is reported as "unknown". */
+    private final Set<String> knownTypes;
     // the meters of the per-message path, looked up once (tag values are bounded)
     private final Map<String, Counter> processed = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
-    public ProcessingOutcomes(MeterRegistry registry) {
+    /** @param knownTypes the event types the routes handle (their contracts), each a tag value of its own */
+    public ProcessingOutcomes(MeterRegistry registry, Set<String> knownTypes) {
         this.registry = registry;
+        this.knownTypes = Set.copyOf(knownTypes);
     }
 
     /** The end of a successful route: the outcome is success, duplicate or stale. */
@@ -104,23 +102,26 @@ public class ProcessingOutcomes {
         }
     }
 
-    private static String typeTag(String type) {
-        return type != null && KNOWN_TYPES.contains(type) ? type : "unknown";
+    private String typeTag(String type) {
+        return type != null && knownTypes.contains(type) ? type : "unknown";
     }
 
     /** The order's ids for the log line, from whatever the body is by now; cleared from the MDC afterwards. */
     private static final class Ids implements AutoCloseable {
 
         static Ids of(Exchange exchange) {
-            Object body = exchange.getMessage().getBody();
-            if (body instanceof OrderCreated created) {
-                put(created.orderId(), created.correlationId());
-            } else if (body instanceof OrderUpdated updated) {
-                put(updated.orderId(), updated.correlationId());
-            } else if (body instanceof OrderEvent event) {
-                put(OrderEvents.idText(event.data(), "order_id"), event.correlationId());
+            if (exchange.getMessage().getBody() instanceof JsonNode event) {
+                put(idText(event.path("data").get("order_id")), event.path("correlation_id").textValue());
             }
             return new Ids();
+        }
+
+        /** An id as text: a string, or an integer's decimal text; null for anything else. */
+        private static String idText(JsonNode id) {
+            if (id == null) {
+                return null;
+            }
+            return id.isIntegralNumber() ? id.bigIntegerValue().toString() : id.textValue();
         }
 
         private static void put(String orderId, String correlationId) {

@@ -38,6 +38,9 @@ public class EventRules {
     /** The stored form of a timestamp has a four-digit year, so that DynamoDB's string order is time order. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
+    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final Clock clock;
     private final Duration maxClockSkew;
 
@@ -52,15 +55,7 @@ public class EventRules {
      * {@code utcnow().isoformat()}), which is taken as UTC; not before year 1 and not further ahead than the allowance.
      */
     public Instant timestamp(String value) {
-        Instant at;
-        try {
-            // one parse; an offset or zone gives an instant (parseBest would build a ZonedDateTime first and fail over to local)
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
-            at = parsed.isSupported(ChronoField.INSTANT_SECONDS) ? Instant.from(parsed)
-                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
-        }
+        Instant at = instant(value);
         Instant now = clock.instant();
         if (at.isAfter(now.plus(maxClockSkew))) {
             throw new InvalidOrderEventException("timestamp", Quoted.value(value) + " is more than "
@@ -70,6 +65,26 @@ public class EventRules {
             throw new InvalidOrderEventException("timestamp", Quoted.value(value) + " is before the year 1");
         }
         return at;
+    }
+
+    /** The instant an ISO-8601 date-time stands for (UTC when it has no offset), without the range checks. */
+    public static Instant instant(String value) {
+        try {
+            // one parse; an offset or zone gives an instant (parseBest would build a ZonedDateTime first and fail over to local)
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
+            return parsed.isSupported(ChronoField.INSTANT_SECONDS) ? Instant.from(parsed)
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
+        }
+    }
+
+    /**
+     * An instant as the service stores it: fixed-width UTC with microseconds, so that DynamoDB's string order on it is
+     * time order (the stale guard of update-if-newer compares such strings).
+     */
+    public static String stored(Instant instant) {
+        return STORED.format(instant);
     }
 
     /** Checks one top-level text field (type, timestamp, correlation id) for valid Unicode; null passes. */
@@ -86,6 +101,9 @@ public class EventRules {
      * @param name the value's name in reasons, e.g. {@code data}; inner values are named {@code data.items[0].sku}
      */
     public void storable(String name, JsonNode node) {
+        if (node == null) {
+            return;
+        }
         Deque<String> path = new ArrayDeque<>();
         path.add(name);
         storable(path, node);

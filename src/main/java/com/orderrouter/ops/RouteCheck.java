@@ -24,6 +24,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.orderrouter.OrderRouterMain;
 import com.orderrouter.config.Settings;
+import com.orderrouter.dynamodb.ItemWrites;
 import org.apache.camel.main.Main;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -97,6 +98,8 @@ public final class RouteCheck {
         Settings.toProperties(placeholderEnvironment()).forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 "file:" + routesDir.toAbsolutePath() + "/*.yaml");
+        // the contracts beside the routes checked, not the ones of the working directory
+        main.addOverrideProperty("orders.routes-dir", routesDir.toAbsolutePath().toString());
         main.addOverrideProperty("camel.main.autoStartup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         try {
@@ -104,6 +107,9 @@ public final class RouteCheck {
             // starting it would start endpoints, and aws2-s3 calls S3 when it starts
             main.init();
             main.getCamelContext().init();
+            // the declared DynamoDB writes, as the service checks them when it starts
+            main.getCamelContext().getRegistry().lookupByNameAndType("itemWrites", ItemWrites.class)
+                    .checkAll(main.getCamelContext());
             return List.of();
         } catch (Exception e) {
             return List.of(problemFrom(e, files));
@@ -139,7 +145,7 @@ public final class RouteCheck {
         return text.toString();
     }
 
-    /** Route and route configuration ids with the line they start on. */
+    /** Route and route configuration ids, and bean names, with the line they start on. */
     private static Map<String, Integer> routeIds(Node tree) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         if (tree instanceof SequenceNode sequence) {
@@ -149,6 +155,12 @@ public final class RouteCheck {
                             .filter(id -> id instanceof ScalarNode)
                             .ifPresent(id -> ids.put(((ScalarNode) id).getValue(), line(element)));
                 }
+                child(element, "beans").filter(beans -> beans instanceof SequenceNode).ifPresent(beans -> {
+                    for (Node bean : ((SequenceNode) beans).getValue()) {
+                        child(bean, "name").filter(name -> name instanceof ScalarNode)
+                                .ifPresent(name -> ids.put(" " + ((ScalarNode) name).getValue() + ":", line(bean)));
+                    }
+                });
             }
         }
         return ids;

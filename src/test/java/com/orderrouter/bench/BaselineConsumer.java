@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.orderrouter.ingest.OrderTable;
+import com.orderrouter.dynamodb.JsonAttributes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -196,7 +196,7 @@ public final class BaselineConsumer {
             item.put("created_at", AttributeValue.fromS(at));
             item.put("updated_at", AttributeValue.fromS(at));
             item.put("customer_id", AttributeValue.fromS(data.path("customer_id").asText()));
-            item.put("items", OrderTable.attribute(data.path("items"))); // the same item layout as the service
+            item.put("items", JsonAttributes.attribute(data.path("items"))); // the same item layout as the service
             item.put("total", AttributeValue.fromN(data.path("total").decimalValue().toPlainString()));
             if (event.hasNonNull("correlation_id")) {
                 item.put("correlation_id", AttributeValue.fromS(event.get("correlation_id").asText()));

@@ -1,12 +1,12 @@
 package com.orderrouter.failure;
 
 import java.io.IOException;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.config.OrderRouterConfiguration;
 import com.orderrouter.ingest.InvalidOrderEventException;
-import com.orderrouter.ingest.OrderEvent;
-import com.orderrouter.ingest.OrderNotYetCreatedException;
 import com.orderrouter.ingest.UnknownEventTypeException;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class FailureClassifierTest {
     void validationFailuresArePoisonWithTheirReason() {
         assertThat(classifier.classify(new InvalidOrderEventException("data.total", "must be a non-negative number")))
                 .isEqualTo(new Failure(true, "invalid-event", "data.total: must be a non-negative number"));
-        assertThat(classifier.classify(new UnknownEventTypeException("Order_Created")).errorClass())
+        assertThat(classifier.classify(new UnknownEventTypeException("Order_Created", List.of("order_created"))).errorClass())
                 .isEqualTo("unknown-type");
     }
 
@@ -52,12 +52,17 @@ class FailureClassifierTest {
     }
 
     @Test
-    void wrongJsonShapesAreInvalidEventsNamingTheField() {
-        assertThat(classifier.classify(parseError("[1,2]")))
-                .isEqualTo(new Failure(true, "invalid-event", "body: must be a JSON object"));
-        assertThat(classifier.classify(parseError("{\"type\": 5}")).reason())
-                .isEqualTo("type: has the wrong JSON type (expected a string)");
-        assertThat(classifier.classify(parseError("   ")).reason()).isEqualTo("body: is empty, expected a JSON object");
+    void anEmptyBodyIsMalformedJson() {
+        assertThat(classifier.classify(parseError("   ")))
+                .isEqualTo(new Failure(true, "malformed-json", "body: is empty, expected a JSON object"));
+    }
+
+    @Test
+    void anExponentJacksonCannotHoldIsMalformedJsonNotARetry() {
+        Failure failure = classifier.classify(parseError("{\"total\":1e2147483648}"));
+        assertThat(failure.errorClass()).isEqualTo("malformed-json");
+        assertThat(failure.reason()).startsWith("body is not valid JSON: Value \"1e2147483648\"");
+        assertThat(classifier.isPoison(new NumberFormatException("not from Jackson"))).isFalse();
     }
 
     @Test
@@ -75,7 +80,6 @@ class FailureClassifierTest {
                 .isFalse();
         assertThat(classifier.isPoison(SdkClientException.create("Unable to execute HTTP request: Connection refused")))
                 .isFalse();
-        assertThat(classifier.isPoison(OrderNotYetCreatedException.missing("o-1"))).isFalse();
         assertThat(classifier.isPoison(new IllegalStateException("a bug"))).isFalse();
     }
 
@@ -86,9 +90,9 @@ class FailureClassifierTest {
         // Jackson cuts the token it quotes at 100 characters (it does not know the rest of its length)
         assertThat(notJson.reason()).startsWith("body is not valid JSON: Unrecognized token '" + "x".repeat(100) + "...'")
                 .hasSizeLessThan(300);
-        Failure unknown = classifier.classify(new UnknownEventTypeException(token));
+        Failure unknown = classifier.classify(new UnknownEventTypeException(token, List.of("order_created", "order_updated")));
         assertThat(unknown.reason()).isEqualTo("type: unknown event type \"" + "x".repeat(100)
-                + "…\" (5,000 chars) (expected order_created or order_updated)");
+                + "…\" (5,000 chars) (expected one of order_created, order_updated)");
         Failure anyMessage = classifier.classify(new IllegalStateException(token));
         assertThat(anyMessage.reason()).hasSizeLessThanOrEqualTo(Quoted.MAX_REASON + 20).endsWith("… (5,023 chars)");
     }
@@ -104,8 +108,8 @@ class FailureClassifierTest {
 
     private Exception parseError(String body) {
         try {
-            mapper.readValue(body, OrderEvent.class);
-        } catch (IOException e) {
+            mapper.readValue(body, JsonNode.class);
+        } catch (IOException | NumberFormatException e) {
             return e;
         }
         throw new AssertionError("expected " + body + " to be rejected");

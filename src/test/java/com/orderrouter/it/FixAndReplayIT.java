@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
+import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,12 +86,7 @@ class FixAndReplayIT {
     /** The project's routes with the edit that broke them: {@code order_created} misspelt in the choice. */
     private static Path brokenCopyOfTheRoutes(Path copy) throws IOException {
         Path routes = Path.of(System.getProperty("orderrouter.routes.dir", "routes"));
-        Files.createDirectories(copy);
-        try (var files = Files.list(routes)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
+        RouteFiles.copy(routes, copy);
         Path orders = copy.resolve("orders-sqs-to-dynamodb.camel.yaml");
         String yaml = Files.readString(orders);
         String fixed = "== 'order_created'";

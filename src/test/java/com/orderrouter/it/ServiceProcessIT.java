@@ -16,6 +16,7 @@ import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
+import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,11 +145,7 @@ class ServiceProcessIT {
 
     @Test
     void devModeReloadsAnEditedRouteWhileRunning(@TempDir Path routes) throws Exception {
-        try (var files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, routes.resolve(file.getFileName()));
-            }
-        }
+        RouteFiles.copy(Path.of("routes"), routes);
         Map<String, String> env = Map.of("ROUTES_DIR", routes.toString(), "ROUTES_RELOAD", "true",
                 "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort()));
         try (ServiceProcess service = ServiceProcess.start(STACK, env, Path.of("target/service-reload.log"))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.orderrouter.cli.CliRun;
+import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,10 +80,6 @@ class RouteCheckTest {
     }
 
     private void copyProjectRoutes() throws IOException {
-        try (var files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, routes.resolve(file.getFileName()));
-            }
-        }
+        RouteFiles.copy(Path.of("routes"), routes);
     }
 }

@@ -195,15 +195,14 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-            "order_id    | 5001.0  | a non-integer number",
-            "order_id    | 5e3     | a non-integer number",
-            "order_id    | true    | boolean",
-            "order_id    | {}      | object",
-            "order_id    | [5001]  | array",
-            "customer_id | 77.5    | a non-integer number",
-            "customer_id | false   | boolean",
-            "customer_id | {\"id\":77} | object",
-            "customer_id | []      | array" })
+            "order_id    | 5001.5  | 5001.5",
+            "order_id    | true    | true",
+            "order_id    | {}      | {}",
+            "order_id    | [5001]  | [5001]",
+            "customer_id | 77.5    | 77.5",
+            "customer_id | false   | false",
+            "customer_id | {\"id\":77} | {\"id\":77}",
+            "customer_id | []      | []" })
     void idsThatAreNeitherStringsNorIntegersAreInvalidNamingTheField(String field, String value, String got)
             throws Exception {
         String body = CREATED.replace("\"" + (field.equals("order_id") ? "o-1" : "cust-1") + "\"", value);
@@ -217,6 +216,18 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
         assertThat(context(copy).get("reason_class").asText()).isEqualTo("invalid-event");
         assertThat(context(copy).get("reason").asText())
                 .isEqualTo("data." + field + ": must be a string or an integer, got " + got);
+    }
+
+    @ParameterizedTest(name = "order_id {0}")
+    @CsvSource({ "5001", "\"5001\"", "5001.0", "5.001e3" })
+    void anIntegerIdIsTheSameOrderHoweverItIsSpelt(String id) throws Exception {
+        dynamodb.expectedMessageCount(1);
+
+        orders.send(exchangeWith(CREATED.replace("\"o-1\"", id)));
+
+        dynamodb.assertIsSatisfied();
+        Map<String, AttributeValue> item = header(dynamodb, 0, "CamelAwsDdbItem");
+        assertThat(item).containsEntry("pk", s("ORDER#5001")).containsEntry("order_id", s("5001"));
     }
 
     @Test

@@ -1,0 +1,31 @@
+package com.orderrouter.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The routes folder as an engineer would copy it: route files, contracts and all. */
+public final class RouteFiles {
+
+    private RouteFiles() {
+    }
+
+    /** Copies the folder {@code from} with everything in it into {@code to} (created). */
+    public static Path copy(Path from, Path to) throws IOException {
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(from)) {
+            all = files.toList();
+        }
+        for (Path file : all) {
+            Path target = to.resolve(from.relativize(file).toString());
+            if (Files.isDirectory(file)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(file, target);
+            }
+        }
+        return to;
+    }
+}
