@@ -3,7 +3,9 @@ package com.orderrouter.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,9 +30,10 @@ import com.orderrouter.ingest.MessageSizeLimit;
 import com.orderrouter.ingest.SqsAttributeHeaders;
 import com.orderrouter.ops.CloudWatchMetrics;
 import com.orderrouter.ops.ConsumerErrors;
-import com.orderrouter.ops.DeadLetterArchiveCheck;
-import com.orderrouter.ops.OrdersQueueHealthCheck;
+import com.orderrouter.ops.Dependency;
+import com.orderrouter.ops.DependencyCheck;
 import com.orderrouter.ops.PollBackoff;
+import com.orderrouter.ops.StartupDependencyCheck;
 import com.orderrouter.ops.TraceContext;
 import com.orderrouter.ops.Tracing;
 import io.opentelemetry.api.trace.Tracer;
@@ -45,13 +48,14 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.StartupListener;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The beans the YAML routes refer to by name. */
 @Configuration
@@ -143,15 +147,32 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         return new VertxOptions().setWorkerPoolSize(managementWorkerThreads);
     }
 
+    /** Readiness: the orders queue answers. Each dependency check also runs once at start-up (see configure). */
     @BindToRegistry
-    public OrdersQueueHealthCheck ordersQueueHealthCheck() {
-        return new OrdersQueueHealthCheck(queueUrl);
+    public DependencyCheck ordersQueueCheck(CamelContext camelContext) {
+        return new DependencyCheck("orders-queue", List.of(queue("QUEUE_URL", queueUrl, camelContext)));
     }
 
-    /** Readiness of the dead-letter path (S3 bucket and SNS topic), also checked once at start-up (see configure). */
     @BindToRegistry
-    public DeadLetterArchiveCheck deadLetterArchiveCheck() {
-        return new DeadLetterArchiveCheck(archiveBucket, alertsTopicArn);
+    public DependencyCheck deadLetterQueueCheck(CamelContext camelContext) {
+        return new DependencyCheck("dead-letter-queue", List.of(queue("DLQ_URL", dlqUrl, camelContext)));
+    }
+
+    /** The dead-letter path's S3 bucket and SNS topic, checked with the calls the task role has for it (iam.tf). */
+    @BindToRegistry
+    public DependencyCheck deadLetterArchiveCheck(CamelContext camelContext) {
+        return new DependencyCheck("dead-letter-archive", List.of(
+                new Dependency("DLQ_BUCKET", archiveBucket, "S3", () -> camelContext.getRegistry()
+                        .lookupByNameAndType("s3Client", S3Client.class).headBucket(b -> b.bucket(archiveBucket))),
+                new Dependency("ALERTS_TOPIC", alertsTopicArn, "SNS", () -> camelContext.getRegistry()
+                        .lookupByNameAndType("snsClient", SnsClient.class)
+                        .getTopicAttributes(b -> b.topicArn(alertsTopicArn)))));
+    }
+
+    /** A queue checked with GetQueueAttributes (its QueueArn), which the task role may call on both queues. */
+    private static Dependency queue(String setting, String url, CamelContext camelContext) {
+        return new Dependency(setting, url, "SQS", () -> sqsClient(camelContext).get()
+                .getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)));
     }
 
     /**
@@ -225,23 +246,11 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("messageSizeLimit", MessageSizeLimit.class));
         camelContext.addService(camelContext.getRegistry().lookupByNameAndType("deadLetterSizeLimit",
                 MessageSizeLimit.class));
-        // a missing bucket or topic stops start-up; an unreachable one does not (DeadLetterArchiveCheck)
-        DeadLetterArchiveCheck archive = camelContext.getRegistry().lookupByNameAndType("deadLetterArchiveCheck",
-                DeadLetterArchiveCheck.class);
-        archive.setCamelContext(camelContext);
-        camelContext.addStartupListener(new StartupListener() {
-            @Override
-            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
-                if (!alreadyStarted) {
-                    archive.verifyAtStartup();
-                }
-            }
-
-            @Override
-            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-                // checked before the routes start
-            }
-        });
+        // every dependency checked before the services above read the queues: one that does not exist or may not be
+        // used, or no credentials, stops start-up naming the setting or the credential chain (StartupDependencyCheck)
+        camelContext.addStartupListener(new StartupDependencyCheck(Stream.of("ordersQueueCheck",
+                "deadLetterQueueCheck", "deadLetterArchiveCheck")
+                .map(name -> camelContext.getRegistry().lookupByNameAndType(name, DependencyCheck.class)).toList()));
     }
 
     /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jar as a real process: S3 being unreachable at start-up does not stop order ingestion (the archive catches up
- * when S3 answers), while a bucket or topic that does not exist stops start-up naming the setting.
+ * when S3 answers). A bucket or topic that does not exist stops start-up naming the setting: see StartupChecksIT.
  */
 class ArchiveStartupIT {
 
@@ -68,29 +68,6 @@ class ArchiveStartupIT {
                         || l.contains("dead letter archived")).forEach(System.out::println);
                 assertThat(String.join("\n", service.logLines())).doesNotContain("\"level\":\"ERROR\"");
             }
-        }
-    }
-
-    @Test
-    void aBucketThatDoesNotExistStopsStartUpNamingDlqBucket() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(STACK, Map.of("DLQ_BUCKET", "no-such-archive-bucket",
-                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
-                Path.of("target/service-no-bucket.log"))) {
-            assertThat(service.waitForExit(Duration.ofSeconds(60))).isEqualTo(1);
-            assertThat(service.logLines()).last().asString().isEqualTo("order-router failed to start: dead-letter "
-                    + "archive misconfigured: DLQ_BUCKET=no-such-archive-bucket: S3 answered 404, does not exist");
-        }
-    }
-
-    @Test
-    void aTopicThatDoesNotExistStopsStartUpNamingAlertsTopic() throws Exception {
-        String topic = "arn:aws:sns:us-east-1:000000000000:no-such-topic";
-        try (ServiceProcess service = ServiceProcess.start(STACK, Map.of("ALERTS_TOPIC", topic,
-                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
-                Path.of("target/service-no-topic.log"))) {
-            assertThat(service.waitForExit(Duration.ofSeconds(60))).isEqualTo(1);
-            assertThat(service.logLines()).last().asString().isEqualTo("order-router failed to start: dead-letter "
-                    + "archive misconfigured: ALERTS_TOPIC=" + topic + ": SNS answered 404, does not exist");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,6 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Path log,
             String... args) {
+        return start(stack, extraEnvironment, Set.of(), log, args);
+    }
+
+    /** As {@link #start(LocalAwsStack, Map, Path, String...)}, without the {@code unset} variables in its environment. */
+    public static ServiceProcess start(LocalAwsStack stack, Map<String, String> extraEnvironment, Set<String> unset,
+            Path log, String... args) {
         Path jar = Path.of(extraEnvironment.getOrDefault("ORDER_ROUTER_JAR",
                 System.getProperty("orderrouter.jar", "target/order-router.jar")));
         if (!Files.isRegularFile(jar)) {
@@ -62,6 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("ROUTES_DIR", Path.of(System.getProperty("orderrouter.routes.dir", "routes"))
                 .toAbsolutePath().toString());
         environment.putAll(extraEnvironment);
+        environment.keySet().removeAll(unset);
         try {
             return new ServiceProcess(builder.start(), log);
         } catch (IOException e) {

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The jar as a process whose DLQ cannot be reached (DLQ_URL names a queue that does not exist yet): a poison message's
- * exchange fails, so the message is not deleted and comes back on its queue (a second send to the DLQ, seen by a proxy
- * in front of SQS); once the DLQ exists, the next receive dead-letters it, and the DLQ route archives and alerts it.
+ * The jar as a process whose DLQ is deleted while it runs (a DLQ missing at start-up stops start-up instead, see
+ * StartupChecksIT): a poison message's exchange fails, so the message is not deleted and comes back on its queue (a
+ * second send to the DLQ, seen by a proxy in front of SQS); once the DLQ is created again, the next receive
+ * dead-letters it, and the DLQ route archives and alerts it.
  */
-class DeadLetterQueueUnreachableIT {
+class DeadLetterQueueDeletedIT {
 
     private static final LocalAwsStack STACK = LocalAwsStack.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -36,12 +37,12 @@ class DeadLetterQueueUnreachableIT {
     private final StackProbe probe = new StackProbe(STACK);
 
     @Test
-    void poisonStaysOnItsQueueWhileTheDlqIsUnreachableAndIsDeadLetteredOnceItIsBack() throws Exception {
+    void poisonStaysOnItsQueueWhileTheDlqIsDeletedAndIsDeadLetteredOnceItIsCreatedAgain() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         // its own queue without a redrive policy, so only the service can move the message anywhere
         String queueUrl = STACK.sqs().createQueue(b -> b.queueName("orders-dlq-down-" + suffix)).queueUrl();
         String dlqName = "orders-dlq-down-dlq-" + suffix;
-        String dlqUrl = queueUrl.substring(0, queueUrl.lastIndexOf('/') + 1) + dlqName;
+        String dlqUrl = STACK.sqs().createQueue(b -> b.queueName(dlqName)).queueUrl();
         // the service reaches SQS through a proxy that counts its sends to the DLQ; a short visibility timeout brings a
         // message whose exchange failed back within seconds
         AtomicInteger dlqSends = new AtomicInteger();
@@ -49,12 +50,15 @@ class DeadLetterQueueUnreachableIT {
                 ServiceProcess service = ServiceProcess.start(STACK, Map.of("QUEUE_URL", queueUrl, "DLQ_URL", dlqUrl,
                         "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "VISIBILITY_TIMEOUT_SECONDS", "2",
                         "ORDERS_POLL_WAIT_SECONDS", "1", "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
-                        Path.of("target/service-dlq-unreachable.log"))) {
+                        Path.of("target/service-dlq-deleted.log"))) {
             sqs.beforeForward((operation, body) -> {
                 if (operation.equals("SendMessage") && dlqUrl.equals(queueUrlOf(body))) {
                     dlqSends.incrementAndGet();
                 }
             });
+            await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
+                    .until(() -> String.join("\n", service.logLines()).contains("started in"));
+            STACK.sqs().deleteQueue(b -> b.queueUrl(dlqUrl));
             String messageId = STACK.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(POISON)).messageId();
 
             // two tries to dead-letter it: the first failed send did not delete it, it was received again
@@ -64,7 +68,7 @@ class DeadLetterQueueUnreachableIT {
             assertThat(depth(queueUrl)).as("still on the orders queue").isEqualTo(1);
             assertThat(probe.archivedRecordOf(messageId)).isEmpty();
 
-            // the DLQ is back (created under the name DLQ_URL gives)
+            // the DLQ is back (created again under the name DLQ_URL gives, as Terraform would)
             assertThat(STACK.sqs().createQueue(b -> b.queueName(dlqName)).queueUrl()).isEqualTo(dlqUrl);
 
             JsonNode record = await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
