@@ -8,7 +8,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What a failed AWS call says about the resource it was made on: the one classification behind the start-up check
- * ({@link StartupDependencyCheck}: which faults stop the service) and the readiness checks ({@link DependencyCheck}).
+ * ({@link StartupDependencyCheck}: which faults stop the service), the readiness checks ({@link DependencyCheck}) and
+ * the consumers' poll log ({@link PollBackoff}: "deleted", not "unreachable").
  */
 public enum DependencyFault {
 

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * consumers.
  * <p>
  * Logging: one WARN when polls start failing (the cause, no stack trace), a WARN summary at most once per
- * {@code summaryInterval} while it lasts, one INFO when a poll works again. Failed polls are counted in
+ * {@code summaryInterval} while it lasts, one INFO when a poll works again. Each line says what the failure means
+ * ({@link DependencyFault}): a queue that does not answer is "unreachable", one that SQS says does not exist is
+ * "deleted" (it keeps backing off: Terraform may create it again), and a WARN marks a change from one to the other
+ * during an outage. Failed polls are counted in
  * {@code orders.poll.failures{queue}}. Camel logs nothing itself: {@link #rollback} asks for a retry, which the next
  * {@link #begin} declines, so the consumer never hands the error to its exception handler (its WARN with the endpoint
  * URI); camel-aws2-sqs's own ERROR with the stack trace is filtered in log4j2.xml.
@@ -51,6 +54,7 @@ public class PollBackoff implements PollingConsumerPollStrategy {
     private long lastSummary;
     private long failedPolls;
     private String lastCause;
+    private DependencyFault fault;
 
     /**
      * @param queue           the queue's short name, for log lines and the metric's {@code queue} tag ("orders", "dead-letter")
@@ -70,7 +74,8 @@ public class PollBackoff implements PollingConsumerPollStrategy {
         this.summaryNanos = summaryInterval.toNanos();
         this.nanoTime = nanoTime;
         this.failures = Counter.builder("orders.poll.failures").tag("queue", queue)
-                .description("polls of the queue that failed (unreachable, throttled, denied)").register(registry);
+                .description("polls of the queue that failed (unreachable, throttled, deleted, denied)")
+                .register(registry);
     }
 
     /** @return false while backing off, so this consumer thread makes no request; one thread probes when it ends */
@@ -94,7 +99,8 @@ public class PollBackoff implements PollingConsumerPollStrategy {
     public synchronized void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         if (outage) {
             long answeredAt = probeStart.get() != 0 ? probeStart.get() : nanoTime.getAsLong();
-            LOG.info("{} queue reachable again after {} s, {} failed polls", queue, seconds(answeredAt - outageStart),
+            LOG.info("{} queue {} again after {} s, {} failed polls", queue,
+                    fault == DependencyFault.DOES_NOT_EXIST ? "exists" : "reachable", seconds(answeredAt - outageStart),
                     failedPolls);
             outage = false;
         }
@@ -107,16 +113,22 @@ public class PollBackoff implements PollingConsumerPollStrategy {
         failures.increment();
         long now = nanoTime.getAsLong();
         lastCause = describe(cause);
+        DependencyFault was = fault;
+        fault = DependencyFault.of(cause);
         if (!outage) {
             outage = true;
             outageStart = now;
             lastSummary = now;
             failedPolls = 1;
             backoff = firstNanos;
-            LOG.warn("{} queue unreachable, polling backs off from {} s up to {} s: {}", queue, seconds(firstNanos),
-                    seconds(maxNanos), lastCause);
+            LOG.warn("{} queue {}, polling backs off from {} s up to {} s: {}", queue, state(fault),
+                    seconds(firstNanos), seconds(maxNanos), lastCause);
         } else {
             failedPolls++;
+            if (fault != was) {
+                LOG.warn("{} queue {} now, {} s into the outage: {}", queue, state(fault), seconds(now - outageStart),
+                        lastCause);
+            }
             if (probeStart.get() != 0) {
                 // polls that were already waiting when the outage began do not count as probes
                 backoff = Math.min(maxNanos, backoff * 2);
@@ -126,10 +138,21 @@ public class PollBackoff implements PollingConsumerPollStrategy {
         nextProbe = now + backoff;
         if (now - lastSummary >= summaryNanos) {
             lastSummary = now;
-            LOG.warn("{} queue unreachable for {} s, {} failed polls: {}", queue, seconds(now - outageStart),
+            LOG.warn("{} queue {} for {} s, {} failed polls: {}", queue, state(fault), seconds(now - outageStart),
                     failedPolls, lastCause);
         }
         return true;
+    }
+
+    /** What a failed poll says about the queue, as in "orders queue unreachable". */
+    private static String state(DependencyFault fault) {
+        return switch (fault) {
+            case UNREACHABLE -> "unreachable";
+            case DOES_NOT_EXIST -> "does not exist (deleted?)";
+            case ACCESS_DENIED -> "access denied";
+            case NO_CREDENTIALS -> "not callable: no AWS credentials";
+            case REJECTED -> "rejects the requests";
+        };
     }
 
     /** The innermost cause's message ("Connection reset"), or its class when it has none. */

@@ -22,9 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jar as a process whose DLQ is deleted while it runs (a DLQ missing at start-up stops start-up instead, see
- * StartupChecksIT): a poison message's exchange fails, so the message is not deleted and comes back on its queue (a
- * second send to the DLQ, seen by a proxy in front of SQS); once the DLQ is created again, the next receive
- * dead-letters it, and the DLQ route archives and alerts it.
+ * StartupChecksIT): its consumer logs it as deleted, not unreachable; a poison message's exchange fails, so the
+ * message is not deleted and comes back on its queue (a second send to the DLQ, seen by a proxy in front of SQS); once
+ * the DLQ is created again, the next receive dead-letters it, and the DLQ route archives and alerts it.
  */
 class DeadLetterQueueDeletedIT {
 
@@ -59,6 +59,8 @@ class DeadLetterQueueDeletedIT {
             await().atMost(PATIENCE).failFast("the service exited", () -> !service.isAlive())
                     .until(() -> String.join("\n", service.logLines()).contains("started in"));
             STACK.sqs().deleteQueue(b -> b.queueUrl(dlqUrl));
+            await().atMost(PATIENCE).until(() -> String.join("\n", service.logLines())
+                    .contains("dead-letter queue does not exist (deleted?), polling backs off"));
             String messageId = STACK.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(POISON)).messageId();
 
             // two tries to dead-letter it: the first failed send did not delete it, it was received again

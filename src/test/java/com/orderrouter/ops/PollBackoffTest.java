@@ -8,7 +8,9 @@ import com.orderrouter.testing.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,12 @@ class PollBackoffTest {
     private final LogCapture log = LogCapture.of(PollBackoff.class);
     private final Exception reset = SdkClientException.create("Unable to execute HTTP request: Connection reset",
             new SocketException("Connection reset"));
+    /** What the SDK throws when a poll's queue was deleted (as ElasticMQ answers it). */
+    private final Exception deleted = QueueDoesNotExistException.builder().statusCode(400)
+            .message("The specified queue does not exist.")
+            .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sqs").errorCode("QueueDoesNotExist").build()).build();
+    private static final String DELETED = "The specified queue does not exist. (Service: Sqs, Status Code: 400, "
+            + "Request ID: null)";
 
     @AfterEach
     void closeLog() {
@@ -84,6 +92,40 @@ class PollBackoffTest {
                 "WARN orders queue unreachable for 60 s, 13 failed polls: Connection reset",
                 "INFO orders queue reachable again after 95 s, 14 failed polls");
         assertThat(log.events()).allSatisfy(event -> assertThat(event.getThrown()).isNull());
+    }
+
+    @Test
+    void aDeletedQueueIsLoggedAsNotExistingNotAsUnreachableAndItsReturnAsExistingAgain() {
+        backoff.begin(null, null);
+        backoff.rollback(null, null, 0, deleted);
+        for (int i = 0; i < 12; i++) {
+            advanceMillis(5_000);
+            backoff.begin(null, null);
+            backoff.rollback(null, null, 0, deleted);
+        }
+        advanceMillis(30_000);
+        backoff.begin(null, null);
+        backoff.commit(null, null, 0);
+
+        assertThat(log.lines()).containsExactly(
+                "WARN orders queue does not exist (deleted?), polling backs off from 1 s up to 30 s: " + DELETED,
+                "WARN orders queue does not exist (deleted?) for 60 s, 13 failed polls: " + DELETED,
+                "INFO orders queue exists again after 90 s, 13 failed polls");
+    }
+
+    @Test
+    void aQueueDeletedDuringAnOutageIsLoggedWhenItsFailuresChange() {
+        backoff.rollback(null, null, 0, reset);
+        advanceMillis(1000);
+        backoff.begin(null, null);
+        backoff.rollback(null, null, 0, reset);
+        advanceMillis(2000);
+        backoff.begin(null, null);
+        backoff.rollback(null, null, 0, deleted);
+
+        assertThat(log.lines()).containsExactly(
+                "WARN orders queue unreachable, polling backs off from 1 s up to 30 s: Connection reset",
+                "WARN orders queue does not exist (deleted?) now, 3 s into the outage: " + DELETED);
     }
 
     @Test
