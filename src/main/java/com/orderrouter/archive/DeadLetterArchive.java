@@ -48,16 +48,18 @@ public class DeadLetterArchive {
     private final ProcessingOutcomes outcomes;
     private final ObjectMapper json;
     private final Supplier<S3Client> s3;
+    private final AlertText alertText;
 
     @PropertyInject("orders.archive.bucket")
     private String bucket;
 
     public DeadLetterArchive(MeterRegistry registry, ProcessingOutcomes outcomes, ObjectMapper json,
-            Supplier<S3Client> s3) {
+            Supplier<S3Client> s3, AlertText alertText) {
         this.registry = registry;
         this.outcomes = outcomes;
         this.json = json;
         this.s3 = s3;
+        this.alertText = alertText;
     }
 
     /**
@@ -145,9 +147,9 @@ public class DeadLetterArchive {
         return metadata(Instant.now().toString());
     }
 
+    /** The alert's text: {@code orders.alerts.text} filled in from the record (see {@link AlertText}). */
     public String alertMessage(DeadLetterRecord record) {
-        return "Failed message %s from %s: %s. Archived to s3://%s/%s".formatted(record.sourceMessageId(),
-                record.sourceQueue(), record.reason(), bucket, record.s3Key());
+        return alertText.of(record);
     }
 
     /** @param alertedBefore the alert mark the object had before this archive, or null (an alert was sent now) */

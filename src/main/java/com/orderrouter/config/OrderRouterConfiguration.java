@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.orderrouter.ack.BatchedDeletes;
+import com.orderrouter.archive.AlertText;
 import com.orderrouter.archive.DeadLetterArchive;
 import com.orderrouter.dynamodb.ItemWrites;
 import com.orderrouter.failure.DeadLetterQueue;
@@ -99,6 +100,9 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject("orders.poll.outage-summary-seconds")
     private long outageSummarySeconds;
+
+    @PropertyInject(AlertText.PROPERTY)
+    private String alertTextTemplate;
 
     @PropertyInject("orders.routes-dir")
     private String routesDir;
@@ -345,7 +349,8 @@ public class OrderRouterConfiguration implements CamelConfiguration {
     public DeadLetterArchive deadLetterArchive(CamelContext camelContext, CompositeMeterRegistry orderMetrics,
             ProcessingOutcomes outcomes, ObjectMapper orderEventMapper) {
         return new DeadLetterArchive(orderMetrics, outcomes, orderEventMapper,
-                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class));
+                () -> camelContext.getRegistry().lookupByNameAndType("s3Client", S3Client.class),
+                new AlertText(alertTextTemplate, archiveBucket));
     }
 
     /**

@@ -46,8 +46,14 @@ final class SqsMessages {
         return exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
     }
 
+    /**
+     * From the system attributes the consumer received, which later steps cannot change (a route may remove headers,
+     * e.g. before forwarding); the header of that name where there is no such map (route tests).
+     */
     static int receiveCount(Exchange exchange) {
-        Integer count = exchange.getMessage().getHeader(RECEIVE_COUNT, Integer.class);
+        String received = systemAttributes(exchange.getMessage()).get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        Integer count = received != null ? Integer.valueOf(received)
+                : exchange.getMessage().getHeader(RECEIVE_COUNT, Integer.class);
         return count == null ? 1 : count;
     }
 

@@ -108,7 +108,7 @@ class FifoOrderingIT {
         assertThat(archived.get("message_group_id").asText()).isEqualTo(order);
         assertThat(archived.get("system_attributes").get("MessageGroupId").asText()).as("the DLQ copy's group")
                 .isEqualTo(order);
-        assertThat(archived.get("reason").asText()).isEqualTo("data.status: must be a string, got number");
+        assertThat(archived.get("reason").asText()).isEqualTo("data.status: must be a string, got 42");
     }
 
     private void send(List<SendMessageBatchRequestEntry> entries) {
