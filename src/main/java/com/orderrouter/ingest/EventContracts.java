@@ -116,9 +116,9 @@ public class EventContracts {
         rules.timestamp(event.get("timestamp").textValue());
     }
 
-    /** For a route's {@code otherwise}: an event whose type has a contract but no branch of its own. */
+    /** For a route's {@code otherwise}: an event whose type has a contract but no branch of its own (a route bug). */
     public void unhandled(String type) {
-        throw new UnknownEventTypeException(type, types());
+        throw UnknownEventTypeException.withoutBranch(type);
     }
 
     private static void firstViolation(JsonSchema schema, JsonNode event) {

@@ -70,6 +70,12 @@ class EventContractsTest {
     }
 
     @Test
+    void aTypeWithAContractButNoBranchIsReportedAsSuch() {
+        assertThatThrownBy(() -> contracts.unhandled("order_created")).isInstanceOf(UnknownEventTypeException.class)
+                .hasMessage("type: event type \"order_created\" has a contract but no branch in the route's choice");
+    }
+
+    @Test
     void aNewTypeIsANewContractFile(@TempDir Path folder) throws Exception {
         copyShipped(folder);
         Files.writeString(folder.resolve("order_cancelled.schema.json"), """
