@@ -9,23 +9,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.OrderRouterMain;
 import com.orderrouter.testing.RouteFiles;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "orders.refunds.queue-name=refunds" },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
-class ForwardAfterWriteTest {
+class ForwardAfterWriteTest extends OfflineRouteTest {
 
     static final String ROUTES = "target/route-examples/forward-refunds";
     private static final String REFUNDED = """
@@ -53,17 +46,6 @@ class ForwardAfterWriteTest {
         withTheForward(Path.of(ROUTES));
     }
 
-    final OfflineSqs sqs = new OfflineSqs();
-    @ReplaceInRegistry
-    SqsClient sqsClient = sqs.client();
-    @ReplaceInRegistry
-    DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
-    @ReplaceInRegistry
-    S3Client s3Client = OfflineAwsClients.s3(new java.util.concurrent.ConcurrentHashMap<>());
-    @ReplaceInRegistry
-    SnsClient snsClient = OfflineAwsClients.sns();
-    @BeanInject("metricsRegistry")
-    MeterRegistry meters;
 
     @Produce("direct:orders")
     ProducerTemplate orders;

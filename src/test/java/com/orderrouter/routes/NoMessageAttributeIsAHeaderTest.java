@@ -12,8 +12,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.OrderRouterMain;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.ddb.Ddb2Constants;
@@ -23,14 +21,9 @@ import org.apache.camel.component.aws2.sns.Sns2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -49,7 +42,7 @@ import static org.awaitility.Awaitility.await;
         propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
         mockEndpointsAndSkip = "aws2-(ddb|s3|sns):.*")
-class NoMessageAttributeIsAHeaderTest {
+class NoMessageAttributeIsAHeaderTest extends OfflineRouteTest {
 
     private static final String QUEUE = "http://127.0.0.1:1/000000000000/orders-queue";
     private static final String DLQ = "http://127.0.0.1:1/000000000000/orders-queue-dlq";
@@ -59,17 +52,6 @@ class NoMessageAttributeIsAHeaderTest {
     private static final int NAMES_PER_MESSAGE = 9;
     private static final Map<String, MessageAttributeValue> TENANT = Map.of("tenant", typed("String.tenant", "acme"));
 
-    final OfflineSqs sqs = new OfflineSqs();
-    @ReplaceInRegistry
-    SqsClient sqsClient = sqs.client();
-    @ReplaceInRegistry
-    DynamoDbClient dynamoDbClient = OfflineAwsClients.dynamoDb();
-    @ReplaceInRegistry
-    S3Client s3Client = OfflineAwsClients.s3(new java.util.concurrent.ConcurrentHashMap<>());
-    @ReplaceInRegistry
-    SnsClient snsClient = OfflineAwsClients.sns();
-    @BeanInject("metricsRegistry")
-    MeterRegistry meters;
 
     @EndpointInject("mock:aws2-ddb:orders")
     MockEndpoint dynamodb;

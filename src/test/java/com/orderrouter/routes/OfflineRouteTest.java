@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The service's Camel context for route tests: both routes consume from direct endpoints instead of SQS, every aws2-*
  * endpoint is mocked and skipped, and the AWS clients cannot reach a network ({@link OfflineAwsClients}); SQS is
- * {@link OfflineSqs}, which records the DLQ copies.
+ * {@link OfflineSqs}, which records the DLQ copies. A subclass with a {@code @CamelMainTest} of its own keeps these
+ * clients and changes the rest (its routes folder, real SQS consumers fed by {@link OfflineSqs#deliver}).
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
         propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
