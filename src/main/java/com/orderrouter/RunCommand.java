@@ -1,11 +1,14 @@
 package com.orderrouter;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.orderrouter.cli.CommandContext;
 import com.orderrouter.cli.ExitStatus;
 import com.orderrouter.cli.Version;
+import com.orderrouter.config.RouteTunables;
+import com.orderrouter.config.Setting;
 import com.orderrouter.config.Settings;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
@@ -42,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         Main main = new Main(OrderRouterMain.class);
+        main.setPropertyPlaceholderLocations(
+                RouteTunables.placeholderLocations(Path.of(properties.get(Setting.ROUTES_DIR.property()))));
+        // the environment's settings win over both files
         properties.forEach(main::addOverrideProperty);
         try {
             main.run();

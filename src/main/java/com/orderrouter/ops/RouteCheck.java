@@ -23,6 +23,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.orderrouter.OrderRouterMain;
+import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.Settings;
 import com.orderrouter.dynamodb.ItemWrites;
 import org.apache.camel.main.Main;
@@ -95,6 +96,8 @@ public final class RouteCheck {
     /** Loads every route into Camel with the service's beans, without starting any route. */
     private static List<Problem> load(Path routesDir, List<Path> files) {
         Main main = new Main(OrderRouterMain.class);
+        // the tunables beside the routes checked, as the service loads them from its ROUTES_DIR
+        main.setPropertyPlaceholderLocations(RouteTunables.placeholderLocations(routesDir.toAbsolutePath()));
         Settings.toProperties(placeholderEnvironment()).forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 "file:" + routesDir.toAbsolutePath() + "/*.yaml");

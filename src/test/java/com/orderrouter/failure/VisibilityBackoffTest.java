@@ -1,16 +1,19 @@
 package com.orderrouter.failure;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.IntStream;
 
+import com.orderrouter.config.RouteTunables;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The visibility backoff with the production settings from application.properties (not copies of its numbers):
+ * The visibility backoff with the production settings from routes/orders.properties (not copies of its numbers):
  * README promises {@code min(300, 30 × 2^(receiveCount−1))} seconds.
  */
 class VisibilityBackoffTest {
@@ -18,7 +21,7 @@ class VisibilityBackoffTest {
     @Test
     void productionBackoffDoublesFrom30SecondsAndStopsAt300() throws IOException {
         Properties production = new Properties();
-        try (InputStream in = VisibilityBackoffTest.class.getResourceAsStream("/application.properties")) {
+        try (Reader in = Files.newBufferedReader(Path.of("routes", RouteTunables.FILE_NAME))) {
             production.load(in);
         }
         int base = Integer.parseInt(production.getProperty("orders.backoff.base-seconds"));

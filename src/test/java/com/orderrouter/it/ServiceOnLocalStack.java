@@ -6,6 +6,7 @@ import com.orderrouter.OrderRouterMain;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.StackProbe;
+import com.orderrouter.testing.RouteFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The service's Camel context (all routes in routes/) running against {@link LocalAwsStack} over the wire, one context
  * per test class. Waits use Awaitility on observable state, never fixed sleeps.
  */
-@CamelMainTest(mainClass = OrderRouterMain.class, properties = {
+@CamelMainTest(mainClass = OrderRouterMain.class,
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES },
+        properties = {
         "orders.routes-dir=routes",
         "orders.consumers=10",
         "orders.visibility-timeout-seconds=30",
@@ -40,7 +43,7 @@ abstract class ServiceOnLocalStack {
     static final int MANAGEMENT_PORT = ServiceProcess.freePort();
 
     static {
-        // the service reads its settings as Camel properties; system properties override application.properties
+        // the service reads its settings as Camel properties; system properties override the property files
         STACK.serviceProperties().forEach(System::setProperty);
         System.setProperty("camel.management.port", String.valueOf(MANAGEMENT_PORT));
     }

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import com.orderrouter.OrderRouterMain;
 import com.orderrouter.localstack.OrderEventsJson;
 import com.orderrouter.localstack.Resources;
+import com.orderrouter.testing.RouteFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -33,7 +34,9 @@ import static org.awaitility.Awaitility.await;
  * DynamoDB back before the third, whatever the machine's speed. The backoffs the service sets are read from its SQS
  * client's ChangeMessageVisibility requests.
  */
-@CamelMainTest(mainClass = OrderRouterMain.class, properties = {
+@CamelMainTest(mainClass = OrderRouterMain.class,
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES },
+        properties = {
         "orders.routes-dir=routes",
         "orders.consumers=10",
         "orders.visibility-timeout-seconds=30",

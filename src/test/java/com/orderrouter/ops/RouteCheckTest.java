@@ -58,6 +58,17 @@ class RouteCheckTest {
     }
 
     @Test
+    void theTunablesAreReadFromTheFolderChecked() throws IOException {
+        copyProjectRoutes();
+        Files.delete(routes.resolve("orders.properties"));
+
+        List<RouteCheck.Problem> problems = RouteCheck.check(routes);
+
+        assertThat(problems).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains(routes.resolve("orders.properties").toString()));
+    }
+
+    @Test
     void validateRoutesCommandPrintsEachProblemAndExits1() throws IOException {
         copyProjectRoutes();
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write finds the update already stored, and only what the route chose.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES,
+                "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
         properties = { "orders.routes-dir=" + ForwardAfterWriteTest.ROUTES,
                 "orders.refunds.queue-url=http://127.0.0.1:1/000000000000/refunds",

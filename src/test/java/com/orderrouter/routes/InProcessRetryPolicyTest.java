@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.orderrouter.OrderRouterMain;
+import com.orderrouter.testing.RouteFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -28,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The in-process retry of a transient failure with the production settings: README promises 3 redeliveries, 200 ms
  * apart at first, doubling (200, 400, 800 ms). The context is {@link OfflineRouteTest}'s without its fast redelivery
- * settings, so application.properties' apply.
+ * settings, so routes/orders.properties' apply.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties" },
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES,
+                "classpath:route-test.properties" },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
 class InProcessRetryPolicyTest {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.OrderRouterMain;
+import com.orderrouter.testing.RouteFiles;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.ddb.Ddb2Constants;
@@ -39,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * and SNS endpoints are mocked; no network.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES,
+                "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
         mockEndpointsAndSkip = "aws2-(ddb|s3|sns):.*")
 class NoMessageAttributeIsAHeaderTest extends OfflineRouteTest {

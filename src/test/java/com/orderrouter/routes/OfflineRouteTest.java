@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.orderrouter.OrderRouterMain;
+import com.orderrouter.testing.RouteFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * clients and changes the rest (its routes folder, real SQS consumers fed by {@link OfflineSqs#deliver}).
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", "classpath:route-test.properties",
+        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES,
+                "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")

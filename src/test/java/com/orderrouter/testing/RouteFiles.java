@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.orderrouter.config.RouteTunables;
+
 /** The routes folder as an engineer would copy it: route files, contracts and all. */
 public final class RouteFiles {
+
+    /** The routes' tunables as a Camel property location, from the project's routes/ (the working directory). */
+    public static final String TUNABLES = "file:routes/" + RouteTunables.FILE_NAME;
 
     private RouteFiles() {
     }
