@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.orderrouter.cli.CommandContext;
 import com.orderrouter.cli.ExitStatus;
 import com.orderrouter.cli.Version;
+import com.orderrouter.config.MalformedDeclarationException;
 import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.Setting;
 import com.orderrouter.config.Settings;
@@ -23,10 +24,10 @@ import picocli.CommandLine.Command;
         description = "Runs the service: orders queue -> DynamoDB, dead-letter queue -> S3 archive and SNS alert. "
                 + "The default when no command is given.",
         footer = {"", "Settings come from environment variables (QUEUE_URL, DLQ_URL, TABLE_NAME, DLQ_BUCKET, "
-                + "ALERTS_TOPIC, AWS_REGION, ...; see the README's Configuration table); all are checked before "
-                + "Camel starts.",
-                "Exit status: 2 missing or invalid settings, 1 start-up failed; on SIGTERM 143 after a graceful "
-                        + "shutdown (the JVM's status for that signal)."})
+                + "ALERTS_TOPIC, AWS_REGION, ...; see the README's Configuration table) and those the routes declare "
+                + "in ROUTES_DIR/environment.yaml; all are checked before Camel starts.",
+                "Exit status: 2 missing or invalid settings or a malformed environment.yaml, 1 start-up failed; on "
+                        + "SIGTERM 143 after a graceful shutdown (the JVM's status for that signal)."})
 final class RunCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> properties;
         try {
             properties = Settings.toProperties(context.env());
-        } catch (Settings.InvalidSettingsException e) {
+        } catch (Settings.InvalidSettingsException | MalformedDeclarationException e) {
             context.err().println(e.getMessage());
             return ExitStatus.USAGE;
         }

@@ -1,6 +1,5 @@
 package com.orderrouter.config;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,35 +9,35 @@ import java.util.function.Function;
  * checked against this list.
  */
 public enum Setting {
-    QUEUE_URL("orders.queue.url", null, Setting::sqsQueueUrl, "URL of the orders SQS queue"),
-    DLQ_URL("orders.dlq.url", null, Setting::sqsQueueUrl, "URL of the dead-letter queue poison messages go to"),
+    QUEUE_URL("orders.queue.url", null, ValueChecks::sqsQueueUrl, "URL of the orders SQS queue"),
+    DLQ_URL("orders.dlq.url", null, ValueChecks::sqsQueueUrl, "URL of the dead-letter queue poison messages go to"),
     TABLE_NAME("orders.table", null, Setting::tableName, "DynamoDB table holding the orders"),
     DLQ_BUCKET("orders.archive.bucket", null, Setting::bucketName,
             "S3 bucket dead-lettered messages are archived to (under failed/)"),
     ALERTS_TOPIC("orders.alerts.topic-arn", null, Setting::topicArn, "ARN of the SNS topic alerts are published to"),
     AWS_REGION("aws.region", null, Setting::region, "AWS region of the queues and the table"),
-    CONCURRENT_CONSUMERS("orders.consumers", "10", v -> intBetween(v, 1, 500),
+    CONCURRENT_CONSUMERS("orders.consumers", "10", v -> ValueChecks.intBetween(v, 1, 500),
             "parallel pollers on the orders queue (each takes up to 10 messages per poll)"),
-    VISIBILITY_TIMEOUT_SECONDS("orders.visibility-timeout-seconds", "300", v -> intBetween(v, 1, 43_200),
+    VISIBILITY_TIMEOUT_SECONDS("orders.visibility-timeout-seconds", "300", v -> ValueChecks.intBetween(v, 1, 43_200),
             "visibility timeout set on receive and extended while a message is being processed"),
-    SHUTDOWN_TIMEOUT_SECONDS("camel.main.shutdown-timeout", "45", v -> intBetween(v, 1, 3_600),
+    SHUTDOWN_TIMEOUT_SECONDS("camel.main.shutdown-timeout", "45", v -> ValueChecks.intBetween(v, 1, 3_600),
             "on SIGTERM, how long in-flight messages may take to finish (keep it below ECS's stopTimeout)"),
-    MANAGEMENT_PORT("camel.management.port", "9876", v -> intBetween(v, 1, 65_535),
+    MANAGEMENT_PORT("camel.management.port", "9876", v -> ValueChecks.intBetween(v, 1, 65_535),
             "port of /observe/health and /observe/metrics"),
-    METRICS_CLOUDWATCH_ENABLED("orders.metrics.cloudwatch-enabled", "false", Setting::bool,
+    METRICS_CLOUDWATCH_ENABLED("orders.metrics.cloudwatch-enabled", "false", ValueChecks::bool,
             "also publish the processing metrics to CloudWatch (namespace OrderProcessing)"),
-    OTEL_EXPORTER_OTLP_ENDPOINT("orders.tracing.otlp-endpoint", "", Setting::optionalHttpUrl,
+    OTEL_EXPORTER_OTLP_ENDPOINT("orders.tracing.otlp-endpoint", "", ValueChecks::httpUrl,
             "OTLP/HTTP collector for trace spans (e.g. http://localhost:4318); unset: spans are not exported"),
     LOG_LEVEL("orders.log-level", "INFO", Setting::logLevel, "TRACE, DEBUG, INFO, WARN or ERROR"),
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
-    ROUTES_RELOAD("camel.main.routes-reload-enabled", "false", Setting::bool,
+    ROUTES_RELOAD("camel.main.routes-reload-enabled", "false", ValueChecks::bool,
             "dev mode: reload a route live when its file in ROUTES_DIR changes"),
-    AWS_ENDPOINT_URL(null, "", Setting::optionalHttpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_SQS(null, "", Setting::optionalHttpUrl, "optional SQS endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_DYNAMODB(null, "", Setting::optionalHttpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_S3(null, "", Setting::optionalHttpUrl, "optional S3 endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_SNS(null, "", Setting::optionalHttpUrl, "optional SNS endpoint (read by the AWS SDK)"),
-    AWS_ENDPOINT_URL_CLOUDWATCH(null, "", Setting::optionalHttpUrl, "optional CloudWatch endpoint (read by the AWS SDK)");
+    AWS_ENDPOINT_URL(null, "", ValueChecks::httpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_SQS(null, "", ValueChecks::httpUrl, "optional SQS endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_DYNAMODB(null, "", ValueChecks::httpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_S3(null, "", ValueChecks::httpUrl, "optional S3 endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_SNS(null, "", ValueChecks::httpUrl, "optional SNS endpoint (read by the AWS SDK)"),
+    AWS_ENDPOINT_URL_CLOUDWATCH(null, "", ValueChecks::httpUrl, "optional CloudWatch endpoint (read by the AWS SDK)");
 
     /** Camel property the value is handed to, or null when only the AWS SDK reads it. */
     private final String property;
@@ -84,33 +83,6 @@ public enum Setting {
         return List.of(values());
     }
 
-    private static String sqsQueueUrl(String value) {
-        String problem = httpUrl(value);
-        if (problem != null) {
-            return problem;
-        }
-        String path = URI.create(value).getPath();
-        return path == null || path.lastIndexOf('/') >= path.length() - 1
-                ? "expected a queue URL ending in the queue name, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue"
-                : null;
-    }
-
-    private static String optionalHttpUrl(String value) {
-        return httpUrl(value);
-    }
-
-    private static String httpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                return "expected an http(s) URL";
-            }
-            return null;
-        } catch (IllegalArgumentException e) {
-            return "expected an http(s) URL";
-        }
-    }
-
     private static String tableName(String value) {
         return value.matches("[A-Za-z0-9_.-]{3,255}") ? null : "expected 3-255 characters of A-Z a-z 0-9 _ . -";
     }
@@ -133,20 +105,7 @@ public enum Setting {
                 ? null : "expected TRACE, DEBUG, INFO, WARN or ERROR";
     }
 
-    private static String bool(String value) {
-        return value.equals("true") || value.equals("false") ? null : "expected true or false";
-    }
-
     private static String notBlank(String value) {
         return value.isBlank() ? "must not be blank" : null;
-    }
-
-    private static String intBetween(String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            return n >= min && n <= max ? null : "expected a whole number from " + min + " to " + max;
-        } catch (NumberFormatException e) {
-            return "expected a whole number from " + min + " to " + max;
-        }
     }
 }
