@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.orderrouter.OrderRouterMain;
+import com.orderrouter.config.MalformedDeclarationException;
 import com.orderrouter.config.RouteTunables;
+import com.orderrouter.config.RouteVariables;
 import com.orderrouter.config.Settings;
 import com.orderrouter.dynamodb.ItemWrites;
 import org.apache.camel.main.Main;
@@ -41,7 +44,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * The check an integration engineer runs before deploying edited routes ({@code java -jar order-router.jar
  * validate-routes [dir]}): every {@code *.yaml} is validated against the YAML DSL's JSON schema shipped in
  * camel-yaml-dsl, then all of them are loaded into a Camel context whose routes are not started (no consumers, no AWS
- * calls). Problems name the file and line.
+ * calls). The folder's {@code environment.yaml} is checked as the declaration of the routes' variables, not as a
+ * route. Problems name the file and line.
  */
 public final class RouteCheck {
 
@@ -66,10 +70,16 @@ public final class RouteCheck {
         }
         JsonSchema schema = schema();
         List<Problem> problems = new ArrayList<>();
+        RouteVariables routeVariables = null;
+        try {
+            routeVariables = RouteVariables.read(routesDir);
+        } catch (MalformedDeclarationException e) {
+            e.problems().forEach(problem -> problems.add(new Problem(e.file(), problem.line(), problem.message())));
+        }
         for (Path file : files) {
             problems.addAll(validate(schema, file));
         }
-        return problems.isEmpty() ? load(routesDir, files) : problems;
+        return problems.isEmpty() ? load(routesDir, files, routeVariables) : problems;
     }
 
     private static List<Problem> validate(JsonSchema schema, Path file) {
@@ -93,12 +103,17 @@ public final class RouteCheck {
         return List.copyOf(problems);
     }
 
-    /** Loads every route into Camel with the service's beans, without starting any route. */
-    private static List<Problem> load(Path routesDir, List<Path> files) {
+    /**
+     * Loads every route into Camel with the service's beans, without starting any route. The variables the folder
+     * declares stand in with their defaults, else with values their checks accept.
+     */
+    private static List<Problem> load(Path routesDir, List<Path> files, RouteVariables routeVariables) {
         Main main = new Main(OrderRouterMain.class);
         // the tunables beside the routes checked, as the service loads them from its ROUTES_DIR
         main.setPropertyPlaceholderLocations(RouteTunables.placeholderLocations(routesDir.toAbsolutePath()));
-        Settings.toProperties(placeholderEnvironment()).forEach(main::addOverrideProperty);
+        Map<String, String> environment = new HashMap<>(placeholderEnvironment());
+        environment.putAll(routeVariables.placeholderEnvironment());
+        Settings.toProperties(environment, routeVariables).forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 "file:" + routesDir.toAbsolutePath() + "/*.yaml");
         // the contracts beside the routes checked, not the ones of the working directory
@@ -231,7 +246,9 @@ public final class RouteCheck {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            // the routes' environment declaration is no route: it is checked by RouteVariables
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .filter(f -> !f.getFileName().toString().equals(RouteVariables.FILE_NAME)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

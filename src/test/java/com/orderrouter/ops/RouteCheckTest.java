@@ -69,6 +69,43 @@ class RouteCheckTest {
     }
 
     @Test
+    void aRouteMayUseAVariableItsFolderDeclares() throws IOException {
+        copyProjectRoutes();
+        Files.writeString(routes.resolve("refunds.camel.yaml"), """
+                - route:
+                    id: refunds
+                    from:
+                      uri: direct:refunds
+                      steps:
+                        - setBody:
+                            constant: "{{orders.refunds.queue-url}}"
+                """);
+
+        assertThat(RouteCheck.check(routes)).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("orders.refunds.queue-url"));
+
+        Files.writeString(routes.resolve("environment.yaml"), """
+                variables:
+                  - name: REFUNDS_QUEUE_URL
+                    property: orders.refunds.queue-url
+                    required: true
+                    check: sqs-queue-url
+                    description: queue refund events are forwarded to
+                """);
+
+        assertThat(RouteCheck.check(routes)).isEmpty();
+    }
+
+    @Test
+    void aMalformedDeclarationIsReportedWithItsFileAndLine() throws IOException {
+        copyProjectRoutes();
+        Files.writeString(routes.resolve("environment.yaml"), "variables:\n  - name: REFUNDS_QUEUE_URL\n");
+
+        assertThat(RouteCheck.check(routes)).map(RouteCheck.Problem::toString)
+                .contains(routes.resolve("environment.yaml") + ":2: REFUNDS_QUEUE_URL: property is missing");
+    }
+
+    @Test
     void validateRoutesCommandPrintsEachProblemAndExits1() throws IOException {
         copyProjectRoutes();
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
