@@ -78,6 +78,12 @@ resource "aws_ecs_task_definition" "this" {
   container_definitions = jsonencode([local.container_definition])
 
   lifecycle {
+    # A value for a variable local.route_environment does not pass on would be
+    # dropped silently: a typo, or a route variable main.tf does not list yet.
+    precondition {
+      condition     = alltrue([for name in keys(var.route_environment) : contains(keys(local.route_environment), name)])
+      error_message = "route_environment sets ${join(", ", [for name in keys(var.route_environment) : name if !contains(keys(local.route_environment), name)])}, which local.route_environment in main.tf does not pass to the container: add a line there for each variable routes/environment.yaml declares."
+    }
     precondition {
       condition     = var.stop_timeout_seconds > var.shutdown_timeout_seconds
       error_message = "stop_timeout_seconds must be greater than shutdown_timeout_seconds, or ECS kills the task before it has drained."

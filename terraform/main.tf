@@ -46,9 +46,12 @@ locals {
     var.alerts_dedicated_kms_key ? aws_kms_key.alerts[0].arn : "alias/aws/sns"
   )
 
-  # EXACTLY the environment variables the service reads. No credentials: the
-  # SDK picks up the task role from the ECS container credentials endpoint.
-  service_environment = {
+  # EXACTLY the environment variables the service reads: the platform's own
+  # (Setting.java) and the routes' (below). No credentials: the SDK picks up
+  # the task role from the ECS container credentials endpoint.
+  service_environment = merge(local.platform_environment, local.route_environment)
+
+  platform_environment = {
     QUEUE_URL                  = aws_sqs_queue.orders.url
     DLQ_URL                    = aws_sqs_queue.orders_dlq.url
     TABLE_NAME                 = aws_dynamodb_table.orders.name
@@ -62,4 +65,12 @@ locals {
     MANAGEMENT_PORT            = tostring(var.management_port)
     METRICS_CLOUDWATCH_ENABLED = var.cloudwatch_metrics_enabled ? "true" : "false"
   }
+
+  # The variables the routes read beyond the platform's: one line for each
+  # entry of routes/environment.yaml (TerraformEnvironmentTest checks the two
+  # lists match), valued per deployment by var.route_environment. A required
+  # variable, then an optional one (empty: the declaration's default):
+  #   REFUNDS_QUEUE_URL  = var.route_environment["REFUNDS_QUEUE_URL"]
+  #   REFUNDS_BATCH_SIZE = lookup(var.route_environment, "REFUNDS_BATCH_SIZE", "")
+  route_environment = {}
 }

@@ -245,6 +245,17 @@ variable "concurrent_consumers" {
   }
 }
 
+variable "route_environment" {
+  description = "Values of the environment variables the routes declare in routes/environment.yaml (beyond the platform's own), by name; each is passed on by a line in local.route_environment (main.tf). The service checks them at start-up."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.route_environment) : can(regex("^[A-Z][A-Z0-9_]*$", name))])
+    error_message = "route_environment names must be environment variable names (A-Z 0-9 _, starting with a letter)."
+  }
+}
+
 variable "shutdown_timeout_seconds" {
   description = "SHUTDOWN_TIMEOUT_SECONDS passed to the service: how long it drains in-flight messages after SIGTERM. Must be below stop_timeout_seconds."
   type        = number

@@ -117,3 +117,19 @@ run "rejects_too_long_default_bucket_name" {
   }
   expect_failures = [aws_s3_bucket.archive]
 }
+
+run "rejects_route_environment_name_that_is_no_variable_name" {
+  command = plan
+  variables {
+    route_environment = { "refunds-queue-url" = "https://sqs.eu-west-1.amazonaws.com/123456789012/refunds" }
+  }
+  expect_failures = [var.route_environment]
+}
+
+run "rejects_route_environment_value_main_tf_does_not_pass_on" {
+  command = plan
+  variables {
+    route_environment = { REFUNDS_QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/refunds" }
+  }
+  expect_failures = [aws_ecs_task_definition.this]
+}

@@ -11,18 +11,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No drift: the environment the ECS task definition sets (terraform/main.tf) is the one the service reads. */
+/**
+ * No drift: the environment the ECS task definition sets (terraform/main.tf) is the one the service reads, the
+ * platform's settings and the variables the routes declare (routes/environment.yaml).
+ */
 class TerraformEnvironmentTest {
 
-    private static final Pattern BLOCK = Pattern.compile("service_environment\\s*=\\s*\\{(.*?)\\n\\s*}", Pattern.DOTALL);
     private static final Pattern KEY = Pattern.compile("^\\s*([A-Z][A-Z0-9_]*)\\s*=", Pattern.MULTILINE);
 
     @Test
-    void taskDefinitionSetsExactlyTheSettingsTheServiceReads() throws IOException {
-        Set<String> taskEnvironment = taskDefinitionEnvironment();
+    void taskDefinitionSetsExactlyThePlatformSettingsTheServiceReads() throws IOException {
+        Set<String> taskEnvironment = taskDefinitionEnvironment("platform_environment", mainTf());
         Set<String> settings = Arrays.stream(Setting.values()).map(Setting::name).collect(Collectors.toSet());
         // what production deliberately leaves to defaults: the image's routes folder, no dev-mode reload, no
         // endpoint overrides, no trace collector unless one is added
@@ -36,11 +39,49 @@ class TerraformEnvironmentTest {
                 .filter(name -> !notInProduction.contains(name)).toList());
         assertThat(Arrays.stream(Setting.values()).filter(Setting::required).map(Setting::name))
                 .allMatch(taskEnvironment::contains);
+        assertThat(mainTf()).as("the container gets both lists")
+                .contains("service_environment = merge(local.platform_environment, local.route_environment)");
     }
 
-    private static Set<String> taskDefinitionEnvironment() throws IOException {
-        Matcher block = BLOCK.matcher(Files.readString(Path.of("terraform/main.tf")));
-        assertThat(block.find()).as("local.service_environment in terraform/main.tf").isTrue();
+    @Test
+    void taskDefinitionSetsExactlyTheVariablesTheRoutesDeclare() throws IOException {
+        assertThat(taskDefinitionEnvironment("route_environment", mainTf()))
+                .containsExactlyInAnyOrderElementsOf(declaredNames(Path.of("routes")));
+    }
+
+    @Test
+    void aDeclaredVariableMissingFromTheTaskDefinitionIsDrift(@TempDir Path routes) throws IOException {
+        Files.writeString(routes.resolve(RouteVariables.FILE_NAME), """
+                variables:
+                  - name: REFUNDS_QUEUE_URL
+                    property: orders.refunds.queue-url
+                    required: true
+                    check: sqs-queue-url
+                    description: queue refund events are forwarded to
+                """);
+
+        assertThat(taskDefinitionEnvironment("route_environment", mainTf()))
+                .doesNotContainAnyElementsOf(declaredNames(routes));
+        assertThat(taskDefinitionEnvironment("route_environment", mainTf().replace("route_environment = {}", """
+                route_environment = {
+                    REFUNDS_QUEUE_URL = var.route_environment["REFUNDS_QUEUE_URL"]
+                  }""")))
+                .containsExactlyInAnyOrderElementsOf(declaredNames(routes));
+    }
+
+    private static Set<String> declaredNames(Path routes) {
+        return RouteVariables.read(routes).all().stream().map(RouteVariable::name).collect(Collectors.toSet());
+    }
+
+    private static String mainTf() throws IOException {
+        return Files.readString(Path.of("terraform/main.tf"));
+    }
+
+    /** The names a local map of main.tf sets, its comments left out. */
+    private static Set<String> taskDefinitionEnvironment(String local, String mainTf) {
+        Matcher block = Pattern.compile("\\n\\s*" + local + "\\s*=\\s*\\{(.*?)}", Pattern.DOTALL)
+                .matcher(mainTf.replaceAll("(?m)^\\s*#.*$", ""));
+        assertThat(block.find()).as("local." + local + " in terraform/main.tf").isTrue();
         Set<String> keys = new TreeSet<>();
         Matcher key = KEY.matcher(block.group(1));
         while (key.find()) {
