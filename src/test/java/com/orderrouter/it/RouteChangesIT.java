@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
@@ -17,13 +18,14 @@ import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * README's "Changing the routes", as an integration engineer does it: five routine changes made in a copy of routes/
- * only (the snippets are src/test/resources/route-changes/), checked with validate-routes, then the jar as it ships,
+ * only (a type, a stored field, a rule, a forward with its environment variable, the alert) (the snippets are src/test/resources/route-changes/), checked with validate-routes, then the jar as it ships,
  * with no rebuild, on that folder: each change works over the wire. Prints each step's real output.
  */
 class RouteChangesIT {
@@ -40,13 +42,19 @@ class RouteChangesIT {
         addTheOrderCancelledType(routes);
         storeTheShippingAddress(routes);
         rejectOrdersWithoutItems(routes);
+        forwardRefunds(routes);
+        changeTheAlert(routes);
+        String refundsQueue = STACK.sqs().createQueue(b -> b.queueName("refunds-" + OrdersSqsToDynamodbIT.newOrderId()))
+                .queueUrl();
 
-        List<String> check = command(dir, "validate", "validate-routes", routes.toString());
+        List<String> check = command(dir, "validate", Map.of("REFUNDS_QUEUE_URL", refundsQueue), "validate-routes",
+                routes.toString());
         assertThat(check).containsExactly("routes OK: " + routes);
 
         String id = OrdersSqsToDynamodbIT.newOrderId();
         try (ServiceProcess service = ServiceProcess.start(STACK, Map.of("ROUTES_DIR", routes.toString(),
-                "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())), dir.resolve("service.log"))) {
+                "REFUNDS_QUEUE_URL", refundsQueue, "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())),
+                dir.resolve("service.log"))) {
             // 2. a stored field: the shipping address, an object, as a map
             probe.send(created(id, "[{\"sku\":\"A-1\",\"qty\":2}]", ",\"shipping_address\":{\"city\":\"Porto\","
                     + "\"lines\":[\"Rua 1\"]}"));
@@ -78,7 +86,24 @@ class RouteChangesIT {
                     archived.get("reason_class").asText(), archived.get("reason").asText());
             PublishedAlert alert = await().atMost(PATIENCE).until(() -> alertOf(archived.get("s3_key").asText()),
                     Optional::isPresent).orElseThrow();
+            // 5. the alert's subject and text
+            assertThat(alert.subject()).isEqualTo("Order event dead-lettered");
+            assertThat(alert.message()).startsWith("[invalid-event] " + empty + " (receive 1): data.items: must not be "
+                    + "empty, got []");
             System.out.printf("alert subject=\"%s\" message=\"%s\"%n", alert.subject(), alert.message());
+
+            // 4. refunded updates forwarded to another queue, with only the attribute the route sets
+            probe.send(event("order_updated", "2026-12-07T09:10:00Z", "{\"order_id\":\"" + id
+                    + "\",\"status\":\"refunded\"}"));
+            Message forwarded = await().atMost(PATIENCE).until(() -> STACK.sqs().receiveMessage(b -> b
+                    .queueUrl(refundsQueue).messageAttributeNames("All").waitTimeSeconds(1)).messages(),
+                    messages -> !messages.isEmpty()).get(0);
+            assertThat(forwarded.messageAttributes().keySet()).containsExactly("order-id");
+            assertThat(forwarded.messageAttributes().get("order-id").stringValue()).isEqualTo(id);
+            assertThat(new ObjectMapper().readTree(forwarded.body()).path("data").path("status").asText())
+                    .isEqualTo("refunded");
+            System.out.printf("order_updated %s -> refunded: forwarded to %s body=%s message_attributes=%s%n", id,
+                    refundsQueue, new ObjectMapper().readTree(forwarded.body()), forwarded.messageAttributes());
         }
     }
 
@@ -104,6 +129,23 @@ class RouteChangesIT {
                 "\"items\": { \"type\": \"array\", \"errorMessage\": { \"type\": \"must be a list\" } },",
                 "\"items\": { \"type\": \"array\", \"minItems\": 1,\n"
                         + "          \"errorMessage\": { \"type\": \"must be a list\", \"minItems\": \"must not be empty\" } },");
+    }
+
+    /** The forward after the write, and the variable its queue URL comes from, declared. */
+    private static void forwardRefunds(Path routes) throws IOException {
+        insertBefore(routes.resolve("orders-sqs-to-dynamodb.camel.yaml"), "        # Counted and logged",
+                Files.readString(Path.of("src/test/resources/route-examples/forward-refunds.yaml")));
+        replace(routes.resolve("environment.yaml"), "variables: []", "variables:\n"
+                + Files.readString(CHANGES.resolve("environment-refunds.yaml")));
+    }
+
+    /** Two properties beside the routes. */
+    private static void changeTheAlert(Path routes) throws IOException {
+        Path tunables = routes.resolve("orders.properties");
+        replace(tunables, "orders.alerts.subject = DLQ Message Received", "orders.alerts.subject = Order event dead-lettered");
+        replace(tunables, "orders.alerts.text = Failed message {source_message_id} from {source_queue}: {reason}. "
+                + "Archived to s3://{archive_bucket}/{s3_key}", "orders.alerts.text = [{reason_class}] "
+                + "{source_message_id} (receive {receive_count}): {reason}. s3://{archive_bucket}/{s3_key}");
     }
 
     private static void insertBefore(Path file, String anchor, String text) throws IOException {
@@ -132,8 +174,9 @@ class RouteChangesIT {
     }
 
     /** Runs {@code java -jar order-router.jar ARGS} to its end; prints and returns its output. */
-    private static List<String> command(Path dir, String name, String... args) throws Exception {
-        try (ServiceProcess command = ServiceProcess.start(STACK, Map.of(), dir.resolve(name + ".log"), args)) {
+    private static List<String> command(Path dir, String name, Map<String, String> env, String... args)
+            throws Exception {
+        try (ServiceProcess command = ServiceProcess.start(STACK, env, dir.resolve(name + ".log"), args)) {
             assertThat(command.waitForExit(Duration.ofSeconds(60))).as(String.join("\n", command.logLines())).isZero();
             System.out.println("$ java -jar target/order-router.jar " + String.join(" ", args));
             command.logLines().forEach(System.out::println);

@@ -33,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
         properties = { "orders.routes-dir=" + ForwardAfterWriteTest.ROUTES,
-                "orders.refunds.queue-url=http://127.0.0.1:1/000000000000/refunds",
-                "orders.refunds.queue-name=refunds" },
+                "orders.refunds.queue-url=http://127.0.0.1:1/000000000000/refunds" },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
 class ForwardAfterWriteTest extends OfflineRouteTest {
@@ -52,7 +51,7 @@ class ForwardAfterWriteTest extends OfflineRouteTest {
     ProducerTemplate orders;
     @EndpointInject("mock:aws2-ddb:orders")
     MockEndpoint dynamodb;
-    @EndpointInject("mock:aws2-sqs:refunds")
+    @EndpointInject("mock:aws2-sqs:refunds-queue")
     MockEndpoint refunds;
 
     @Test
