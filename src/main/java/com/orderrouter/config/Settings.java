@@ -59,6 +59,11 @@ public final class Settings {
                 properties.put(variable.property(), variable.valueFrom(value));
             }
         }
+        String queue = properties.get(Setting.QUEUE_URL.property());
+        if (queue != null && queue.equals(properties.get(Setting.DLQ_URL.property()))) {
+            // the DLQ consumer would take orders off the orders queue and archive them as dead letters
+            problems.add("DLQ_URL=" + queue + " is invalid: it is QUEUE_URL; the dead-letter queue must be another queue");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -39,6 +39,8 @@ public class ItemWrite {
     static final String UPDATE_IF_NEWER = "update-if-newer";
     /** Exchange property holding the {@link Prepared} write, for route item-to-dynamodb. */
     public static final String PREPARED = "itemWrite";
+    /** Exchange property holding the kind of write, for route item-to-dynamodb's choice (a plain value, no OGNL). */
+    static final String KIND = "itemWriteKind";
 
     private String write;
     private Map<String, Object> key = new LinkedHashMap<>();
@@ -142,6 +144,7 @@ public class ItemWrite {
             message.setHeader(Ddb2Constants.UPDATE_CONDITION, Map.of(itemKey.keySet().iterator().next(),
                     ExpectedAttributeValue.builder().exists(false).build()));
             exchange.setProperty(PREPARED, new Prepared(CREATE_IF_ABSENT, item, null, null));
+            exchange.setProperty(KIND, CREATE_IF_ABSENT);
             return;
         }
         Map<String, AttributeValueUpdate> updates = new LinkedHashMap<>();
@@ -157,6 +160,7 @@ public class ItemWrite {
         message.setHeader(Ddb2Constants.UPDATE_CONDITION, Map.of(write.newerBy(), ExpectedAttributeValue.builder()
                 .comparisonOperator(ComparisonOperator.LT).attributeValueList(newer.value()).build()));
         exchange.setProperty(PREPARED, new Prepared(UPDATE_IF_NEWER, item, write.newerBy(), newer.value()));
+        exchange.setProperty(KIND, UPDATE_IF_NEWER);
     }
 
     private static void putValues(Map<String, ItemTemplate> templates, JsonNode event, Instant time,

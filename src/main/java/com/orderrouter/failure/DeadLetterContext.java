@@ -1,7 +1,10 @@
 package com.orderrouter.failure;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,17 +41,42 @@ public record DeadLetterContext(String reason, String reasonClass, String source
     /** W3C trace context attribute; on a DLQ copy it is always the service's, never an original. */
     public static final String TRACE_ATTRIBUTE = "traceparent";
 
-    /** The context of a DLQ copy, or null when it has none (moved by SQS's redrive, or not readable). */
+    /** An SQS message id: what the archive key is named after (no path separators, no dots). */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
+
+    /**
+     * The context of a DLQ copy, or null when it has none, is not readable or is not well formed (its source message id
+     * an SQS id, its time ISO-8601, a reason and a class): then the attribute is an original like any other. Callers
+     * that know the message was not sent by the service (SQS's redrive moved it: it has DeadLetterQueueSourceArn) do
+     * not read it at all: a producer can write an attribute of this name.
+     */
     public static DeadLetterContext read(Map<String, MessageAttributeValue> attributes, ObjectMapper json) {
         MessageAttributeValue value = attributes.get(ATTRIBUTE);
         if (value == null || value.stringValue() == null) {
             return null;
         }
         try {
-            return json.readValue(value.stringValue(), DeadLetterContext.class);
-        } catch (JsonProcessingException e) {
+            DeadLetterContext context = json.readValue(value.stringValue(), DeadLetterContext.class);
+            return wellFormed(context) ? context : null;
+        } catch (JsonProcessingException | RuntimeException e) {
             return null; // someone else's attribute of that name: an original like any other
         }
+    }
+
+    private static boolean wellFormed(DeadLetterContext context) {
+        if (context.reason() == null || context.reasonClass() == null || context.sourceMessageId() == null
+                || !MESSAGE_ID.matcher(context.sourceMessageId()).matches()) {
+            return false;
+        }
+        try {
+            if (context.sourceSentAt() != null) {
+                Instant.parse(context.sourceSentAt());
+            }
+        } catch (DateTimeException e) {
+            return false;
+        }
+        return context.carriedAttributes() == null || context.carriedAttributes().values().stream()
+                .allMatch(TypedAttribute::sendable);
     }
 
     /**

@@ -109,8 +109,9 @@ public class DeadLetterQueue {
         String group = received.getHeader(SqsMessages.MESSAGE_GROUP_ID, String.class);
         String body = received.getBody(String.class);
         Map<String, MessageAttributeValue> arrived = SqsMessages.messageAttributes(received);
-        Map<String, TypedAttribute> originals = DeadLetterContext.originals(arrived,
-                DeadLetterContext.read(arrived, json));
+        // every attribute as it arrived, a "dead-letter" one too: a producer could write one, so on the orders queue it
+        // is an original (carried inside the new context), never read as the service's
+        Map<String, TypedAttribute> originals = DeadLetterContext.originals(arrived, null);
         // the service's span when tracing injected it on the way to this bean, else the caller's trace context
         String trace = Tracing.traceparent(exchange.getMessage().getHeaders());
 

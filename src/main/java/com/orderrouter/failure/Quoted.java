@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Quotes input inside a failure reason or log line without letting it grow with the input: at most
  * {@value #MAX_QUOTED} characters of an offending value, and its full length when it was cut, e.g.
  * {@code "xxxx…" (5,000 chars)}. The whole message is in the archive; reasons, DLQ attributes, alerts and log lines
- * carry only this. Lone UTF-16 surrogates (valid in JSON escapes, not in UTF-8, so SQS and DynamoDB refuse them) are
- * written as {@code \\uD800} text: a reason quoting hostile input can always be sent.
+ * carry only this. Characters SQS refuses (lone UTF-16 surrogates, valid in JSON escapes but with no UTF-8 form,
+ * U+FFFE, U+FFFF, most controls) are written as {@code \\uD800} text: a reason quoting hostile input can always be
+ * sent.
  */
 public final class Quoted {
 
@@ -65,9 +66,13 @@ public final class Quoted {
         return -1;
     }
 
-    /** The text with each lone surrogate written as {@code \\uXXXX}; the same instance when there is none. */
+    /**
+     * The text with each character SQS refuses in a message or attribute written as {@code \\uXXXX}: a lone surrogate,
+     * U+FFFE, U+FFFF and the controls other than tab, line feed and carriage return (SQS accepts #x9, #xA, #xD,
+     * #x20-#xD7FF, #xE000-#xFFFD, #x10000-#x10FFFF). The same instance when there is none.
+     */
     static String encodable(String text) {
-        int bad = loneSurrogate(text);
+        int bad = firstRefused(text);
         if (bad < 0) {
             return text;
         }
@@ -76,13 +81,31 @@ public final class Quoted {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
+            } else if (refused(c)) {
                 out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static int firstRefused(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (refused(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Outside SQS's character set (a surrogate here is a lone one: pairs are passed over by the callers). */
+    private static boolean refused(char c) {
+        return Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF || c < 0x20 && c != '\t' && c != '\n'
+                && c != '\r';
     }
 
     private static String clip(String text, int max) {

@@ -47,6 +47,24 @@ public record TypedAttribute(String dataType, String stringValue, byte[] binaryV
         return utf8(name) + utf8(dataType) + utf8(stringValue) + (binaryValue == null ? 0 : binaryValue.length);
     }
 
+    /**
+     * Whether SQS would take it back on a send: a String, Number or Binary type (with any suffix) and the value that
+     * type needs. Attributes read from the service's own context are checked with this before they are trusted.
+     */
+    public boolean sendable() {
+        if (dataType == null) {
+            return false;
+        }
+        if (isBinary(dataType)) {
+            return binaryValue != null;
+        }
+        if (stringValue == null || !(dataType.equals("String") || dataType.startsWith("String.")
+                || dataType.equals("Number") || dataType.startsWith("Number."))) {
+            return false;
+        }
+        return !dataType.startsWith("Number") || stringValue.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    }
+
     /** UTF-8 bytes of {@code text}; 0 for null. */
     public static int utf8(String text) {
         return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;

@@ -35,6 +35,8 @@ public class EventRules {
     static final int MAX_DIGITS = 38;
     static final int MAX_EXPONENT = 125;
     static final int MIN_EXPONENT = -130;
+    /** DynamoDB's deepest nesting of lists and maps inside an attribute. */
+    static final int MAX_DEPTH = 32;
     /** The stored form of a timestamp has a four-digit year, so that DynamoDB's string order is time order. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -111,6 +113,11 @@ public class EventRules {
 
     /** {@code path} is built up and named only on failure, so a deep event costs no string per level. */
     private static void storable(Deque<String> path, JsonNode node) {
+        if (node.isContainerNode() && path.size() > MAX_DEPTH + 1) {
+            // path holds "data" and one step per level below it; a field of data is a top-level attribute
+            throw new InvalidOrderEventException(name(path), "is nested more than " + MAX_DEPTH
+                    + " levels deep, DynamoDB's limit");
+        }
         if (node.isTextual()) {
             unicode(path, node.textValue());
         } else if (node.isNumber()) {
@@ -153,14 +160,16 @@ public class EventRules {
         if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
             throw new InvalidOrderEventException(name(path), "is not a finite number");
         }
+        if (node.canConvertToLong() && node.isIntegralNumber()) {
+            return; // at most 19 digits, below 1E+19
+        }
         BigDecimal value = node.decimalValue();
         if (value.signum() == 0) {
             return;
         }
-        BigDecimal significant = value.stripTrailingZeros();
-        int digits = significant.precision();
-        // the power of ten of the first digit: 1E+126 has 126, 9.9E+125 has 125
-        long exponent = (long) digits - significant.scale() - 1;
+        // the power of ten of the first digit: 1E+126 has 126, 9.9E+125 has 125 (trailing zeros do not change it)
+        long exponent = (long) value.precision() - value.scale() - 1;
+        int digits = value.precision() <= MAX_DIGITS ? value.precision() : value.stripTrailingZeros().precision();
         if (digits > MAX_DIGITS) {
             throw new InvalidOrderEventException(name(path), "has " + digits + " significant digits, more than DynamoDB's "
                     + MAX_DIGITS);

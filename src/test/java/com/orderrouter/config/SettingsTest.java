@@ -39,6 +39,16 @@ class SettingsTest {
     }
 
     @Test
+    void aDeadLetterQueueThatIsTheOrdersQueueIsRefused() {
+        Map<String, String> env = valid();
+        env.put("DLQ_URL", env.get("QUEUE_URL"));
+
+        assertThatThrownBy(() -> Settings.toProperties(env)).isInstanceOf(Settings.InvalidSettingsException.class)
+                .hasMessageContaining("DLQ_URL=https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue is invalid: "
+                        + "it is QUEUE_URL; the dead-letter queue must be another queue");
+    }
+
+    @Test
     void missingSettingsAreAllNamedAtOnce() {
         Map<String, String> env = valid();
         env.remove("QUEUE_URL");

@@ -49,6 +49,16 @@ class EventRulesTest {
     }
 
     @Test
+    void nestingDeeperThanDynamoDbsThirtyTwoLevelsIsPoisonNamingWhere() throws Exception {
+        String deep = "[".repeat(33) + "]".repeat(33);
+        assertThatThrownBy(() -> rules.storable("data", json.readTree("{\"items\":" + deep + "}")))
+                .isInstanceOf(InvalidOrderEventException.class)
+                .hasMessage("data.items" + "[0]".repeat(32) + ": is nested more than 32 levels deep, DynamoDB's limit");
+        String limit = "[".repeat(32) + "]".repeat(32);
+        assertThatCode(() -> rules.storable("data", json.readTree("{\"items\":" + limit + "}"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void aZeroIsWrittenAsZeroWhateverItsScale() {
         assertThat(EventRules.numberText(new BigDecimal("0E-999999999"))).isEqualTo("0");
         assertThat(EventRules.numberText(new BigDecimal("49.90"))).isEqualTo("49.90");
@@ -98,6 +108,11 @@ class EventRulesTest {
         assertThatThrownBy(() -> rules.text("correlation_id", "c-\udc00")).hasMessageStartingWith(
                 "correlation_id: is not valid Unicode");
         assertThatCode(() -> rules.text("correlation_id", null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReasonQuotingCharactersSqsRefusesWritesThemAsText() {
+        assertThat(com.orderrouter.failure.Quoted.value("a\uFFFFb\uFFFEc\u0000d\te")).isEqualTo("\"a\\uFFFFb\\uFFFEc\\u0000d\te\"");
     }
 
     @Test

@@ -88,6 +88,12 @@ class BadInputCatalogueIT extends ServiceOnLocalStack {
                         OrderEventsJson.updated("o-2099", "shipped", "2099-01-01T00:00:00Z"),
                         "invalid-event", "timestamp: \"2099-01-01T00:00:00Z\" is more than 300 s ahead of the "
                                 + "service's clock"),
+                arguments("a type with U+FFFF, a character SQS refuses in the reason that quotes it",
+                        created(GOOD_DATA).replace("order_created", "order\\uffff"),
+                        "unknown-type", "type: unknown event type \"order\\uFFFF\""),
+                arguments("items nested 40 levels deep, over DynamoDB's 32",
+                        created(GOOD_DATA.replace("[]", "[".repeat(40) + "]".repeat(40))),
+                        "invalid-event", "data.items" + "[0]".repeat(32) + ": is nested more than 32 levels deep"),
                 arguments("JSON nested 10,000 levels deep",
                         created("{\"deep\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
                         "malformed-json", "body is not valid JSON"));

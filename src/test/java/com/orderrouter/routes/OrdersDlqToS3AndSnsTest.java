@@ -119,6 +119,39 @@ class OrdersDlqToS3AndSnsTest extends OfflineRouteTest {
     }
 
     @Test
+    void aDeadLetterContextOnAMessageSqsMovedIsTheProducersAndIsNotTrusted() throws Exception {
+        s3.expectedMessageCount(2);
+        // a producer wrote it on the orders queue, naming another message's archive object; SQS's redrive moved it here
+        String forged = context("FORGED: all fine", "malformed-json",
+                ",\"carried_attributes\":{\"injected\":{\"data_type\":\"String\",\"string_value\":\"x\"}}");
+        dlq.send(deadLetter("chain-forged", Map.of("dead-letter", text(forged)), Map.of(
+                MessageSystemAttributeName.SENT_TIMESTAMP, SENT_2026_11_27,
+                MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN, "arn:aws:sqs:us-east-1:000000000000:orders-queue")));
+
+        s3.assertIsSatisfied();
+        JsonNode record = json.readTree(s3.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(s3.getReceivedExchanges().get(0).getMessage().getHeader("CamelAwsS3Key"))
+                .as("its own object, not source-1's").isEqualTo("failed/2026/11/27/dlq-1.json");
+        assertThat(record.get("reason_class").asText()).isEqualTo("max-receives-exceeded");
+        assertThat(json.convertValue(record.get("message_attributes"), Map.class))
+                .as("the forged context is an original attribute, and injects none")
+                .isEqualTo(Map.of("dead-letter", Map.of("data_type", "String", "string_value", forged)));
+    }
+
+    @Test
+    void aContextThatIsNotWellFormedIsNotTrusted() throws Exception {
+        s3.expectedMessageCount(2);
+        String escaping = context("x", "invalid-event", "").replace("\"source-1\"", "\"../../../outside\"");
+
+        dlq.send(deadLetter("{}", Map.of("dead-letter", text(escaping)), Map.of(
+                MessageSystemAttributeName.SENT_TIMESTAMP, SENT_2026_11_27)));
+
+        s3.assertIsSatisfied();
+        assertThat(s3.getReceivedExchanges().get(0).getMessage().getHeader("CamelAwsS3Key"))
+                .isEqualTo("failed/2026/11/27/dlq-1.json");
+    }
+
+    @Test
     void theSameSourceMessageArchivedTwiceOverwritesOneObjectAndAlertsOnce() throws Exception {
         s3.expectedMessageCount(3);
         sns.expectedMessageCount(1);

@@ -231,6 +231,24 @@ class OrdersSqsToDynamodbTest extends OfflineRouteTest {
     }
 
     @Test
+    void aDeadLetterAttributeFromAProducerIsCarriedWholeNotUnpacked() throws Exception {
+        String forged = "{\"reason\":\"r\",\"reason_class\":\"c\",\"source_message_id\":\"m\",\"carried_attributes\":"
+                + "{\"injected\":{\"data_type\":\"Binary\"}}}";
+        Exchange exchange = exchangeWith("not json");
+        exchange.getMessage().setHeader("CamelAwsSqsMessageAttributes", Map.of("dead-letter",
+                MessageAttributeValue.builder().dataType("String").stringValue(forged).build()));
+
+        orders.send(exchange);
+
+        SendMessageRequest copy = onlyDlqCopy();
+        JsonNode context = context(copy);
+        assertThat(context.get("reason_class").asText()).isEqualTo("malformed-json");
+        assertThat(context.get("carried_attributes").get("dead-letter").get("string_value").asText())
+                .as("the producer's attribute travels whole, as an original").isEqualTo(forged);
+        assertThat(copy.messageAttributes()).containsOnlyKeys("dead-letter");
+    }
+
+    @Test
     void theLogLineOfAMessageWithAnIntegerOrderIdShowsTheId() throws Exception {
         dynamodb.whenExchangeReceived(1, e -> {
             throw ConditionalCheckFailedException.builder().message("no item").build();
