@@ -1,7 +1,6 @@
 package com.orderrouter.dynamodb;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -125,15 +124,17 @@ final class ItemTemplate {
     }
 
     /**
+     * @param time the event's time in its stored form, made once per event (parsing and formatting dates is the
+     *             costliest part of a write), or null when the event has none
      * @return the value for this event, or null when a placeholder finds no value
      */
-    AttributeValue valueFor(JsonNode event, Instant time) {
+    AttributeValue valueFor(JsonNode event, String time) {
         if (constant != null) {
             return constant;
         }
         if (parts.size() == 1 && parts.get(0) instanceof Placeholder p && !p.text()) {
             if (p.isTime()) {
-                return AttributeValue.fromS(EventRules.stored(time));
+                return time == null ? null : AttributeValue.fromS(time);
             }
             JsonNode value = resolve(event, p.path());
             return value == null ? null : JsonAttributes.attribute(value);
@@ -141,7 +142,7 @@ final class ItemTemplate {
         StringBuilder text = new StringBuilder();
         for (Object part : parts) {
             if (part instanceof Placeholder p) {
-                String value = p.isTime() ? EventRules.stored(time) : text(resolve(event, p.path()));
+                String value = p.isTime() ? time : text(resolve(event, p.path()));
                 if (value == null) {
                     return null;
                 }

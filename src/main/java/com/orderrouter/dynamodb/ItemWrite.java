@@ -124,8 +124,7 @@ public class ItemWrite {
         }
         Message message = exchange.getMessage();
         JsonNode event = message.getBody(JsonNode.class);
-        JsonNode timestamp = event.get("timestamp");
-        Instant time = timestamp == null || !timestamp.isTextual() ? null : EventRules.instant(timestamp.textValue());
+        String time = storedTime(exchange, event);
         Map<String, AttributeValue> itemKey = new LinkedHashMap<>();
         write.key().forEach((name, template) -> {
             AttributeValue value = template.valueFor(event, time);
@@ -163,7 +162,17 @@ public class ItemWrite {
         exchange.setProperty(KIND, UPDATE_IF_NEWER);
     }
 
-    private static void putValues(Map<String, ItemTemplate> templates, JsonNode event, Instant time,
+    /** The event's time as stored, from the instant the contract check parsed, else parsed here. */
+    private static String storedTime(Exchange exchange, JsonNode event) {
+        Instant time = exchange.getProperty(EventRules.EVENT_TIME, Instant.class);
+        if (time == null) {
+            JsonNode timestamp = event.get("timestamp");
+            time = timestamp == null || !timestamp.isTextual() ? null : EventRules.instant(timestamp.textValue());
+        }
+        return time == null ? null : EventRules.stored(time);
+    }
+
+    private static void putValues(Map<String, ItemTemplate> templates, JsonNode event, String time,
             java.util.function.BiConsumer<String, AttributeValue> out) {
         templates.forEach((name, template) -> {
             AttributeValue value = template.valueFor(event, time);
@@ -173,7 +182,7 @@ public class ItemWrite {
         });
     }
 
-    private static String describe(ItemTemplate template, JsonNode event, Instant time) {
+    private static String describe(ItemTemplate template, JsonNode event, String time) {
         AttributeValue value = template.valueFor(event, time);
         return value == null ? template.source() : value.s() != null ? value.s() : value.toString();
     }

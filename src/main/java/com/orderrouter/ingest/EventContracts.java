@@ -113,7 +113,7 @@ public class EventContracts {
         }
         exchange.setProperty(ProcessingOutcomes.TYPE, type);
         firstViolation(contract, event);
-        rules.timestamp(event.get("timestamp").textValue());
+        exchange.setProperty(EventRules.EVENT_TIME, rules.timestamp(event.get("timestamp").textValue()));
     }
 
     /** For a route's {@code otherwise}: an event whose type has a contract but no branch of its own (a route bug). */

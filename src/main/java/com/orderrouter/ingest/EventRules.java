@@ -5,11 +5,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -40,8 +35,8 @@ public class EventRules {
     /** The stored form of a timestamp has a four-digit year, so that DynamoDB's string order is time order. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
-    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /** Exchange property with the event's {@link Instant}, parsed once by the contract check for the write. */
+    public static final String EVENT_TIME = "eventTime";
 
     private final Clock clock;
     private final Duration maxClockSkew;
@@ -72,10 +67,7 @@ public class EventRules {
     /** The instant an ISO-8601 date-time stands for (UTC when it has no offset), without the range checks. */
     public static Instant instant(String value) {
         try {
-            // one parse; an offset or zone gives an instant (parseBest would build a ZonedDateTime first and fail over to local)
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
-            return parsed.isSupported(ChronoField.INSTANT_SECONDS) ? Instant.from(parsed)
-                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+            return Timestamps.parse(value);
         } catch (DateTimeException e) {
             throw new InvalidOrderEventException("timestamp", "must be an ISO-8601 date-time, got " + Quoted.value(value));
         }
@@ -86,12 +78,12 @@ public class EventRules {
      * time order (the stale guard of update-if-newer compares such strings).
      */
     public static String stored(Instant instant) {
-        return STORED.format(instant);
+        return Timestamps.stored(instant);
     }
 
     /** Checks one top-level text field (type, timestamp, correlation id) for valid Unicode; null passes. */
     public void text(String field, String value) {
-        if (value != null) {
+        if (value != null && Quoted.loneSurrogate(value) >= 0) {
             unicode(new ArrayDeque<>(List.of(field)), value);
         }
     }
