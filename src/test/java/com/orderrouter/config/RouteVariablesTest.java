@@ -3,9 +3,9 @@ package com.orderrouter.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
+import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,13 +154,7 @@ class RouteVariablesTest {
     }
 
     private Map<String, String> platform() {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue");
-        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue-dlq");
-        env.put("TABLE_NAME", "orders");
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("DLQ_BUCKET", "orders-dlq-archive-123456789012");
-        env.put("ALERTS_TOPIC", "arn:aws:sns:eu-west-1:123456789012:orders-alerts");
+        Map<String, String> env = Environments.validPlatform();
         env.put("ROUTES_DIR", routes.toString());
         return env;
     }

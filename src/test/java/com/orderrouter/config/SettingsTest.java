@@ -1,8 +1,8 @@
 package com.orderrouter.config;
 
-import java.util.HashMap;
 import java.util.Map;
 
+import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsTest {
 
     private static Map<String, String> valid() {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue");
-        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue-dlq");
-        env.put("TABLE_NAME", "orders");
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("DLQ_BUCKET", "orders-dlq-archive-123456789012");
-        env.put("ALERTS_TOPIC", "arn:aws:sns:eu-west-1:123456789012:orders-alerts");
-        return env;
+        return Environments.validPlatform();
     }
 
     @Test

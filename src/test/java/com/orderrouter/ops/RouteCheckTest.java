@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.orderrouter.cli.CliRun;
 import com.orderrouter.testing.RouteFiles;
+import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,14 +85,7 @@ class RouteCheckTest {
         assertThat(RouteCheck.check(routes)).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("orders.refunds.queue-url"));
 
-        Files.writeString(routes.resolve("environment.yaml"), """
-                variables:
-                  - name: REFUNDS_QUEUE_URL
-                    property: orders.refunds.queue-url
-                    required: true
-                    check: sqs-queue-url
-                    description: queue refund events are forwarded to
-                """);
+        Files.writeString(routes.resolve("environment.yaml"), Environments.REFUNDS_QUEUE_DECLARED);
 
         assertThat(RouteCheck.check(routes)).isEmpty();
     }

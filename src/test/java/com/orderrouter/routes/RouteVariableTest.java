@@ -3,12 +3,12 @@ package com.orderrouter.routes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 import com.orderrouter.cli.CliRun;
 import com.orderrouter.config.Settings;
+import com.orderrouter.testing.Environments;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -87,24 +87,11 @@ class RouteVariableTest {
     }
 
     private void declareRefundsQueue() throws IOException {
-        Files.writeString(routes.resolve("environment.yaml"), """
-                variables:
-                  - name: REFUNDS_QUEUE_URL
-                    property: orders.refunds.queue-url
-                    required: true
-                    check: sqs-queue-url
-                    description: queue refund events are forwarded to
-                """);
+        Files.writeString(routes.resolve("environment.yaml"), Environments.REFUNDS_QUEUE_DECLARED);
     }
 
     private Map<String, String> platform() {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue");
-        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue-dlq");
-        env.put("TABLE_NAME", "orders");
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("DLQ_BUCKET", "orders-dlq-archive-123456789012");
-        env.put("ALERTS_TOPIC", "arn:aws:sns:eu-west-1:123456789012:orders-alerts");
+        Map<String, String> env = Environments.validPlatform();
         env.put("ROUTES_DIR", routes.toString());
         return env;
     }
