@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +52,7 @@ class TerraformEnvironmentTest {
 
     @Test
     void aDeclaredVariableMissingFromTheTaskDefinitionIsDrift(@TempDir Path routes) throws IOException {
-        Files.writeString(routes.resolve(RouteVariables.FILE_NAME), """
-                variables:
-                  - name: REFUNDS_QUEUE_URL
-                    property: orders.refunds.queue-url
-                    required: true
-                    check: sqs-queue-url
-                    description: queue refund events are forwarded to
-                """);
+        Files.writeString(routes.resolve(RouteVariables.FILE_NAME), Environments.REFUNDS_QUEUE_DECLARED);
 
         assertThat(taskDefinitionEnvironment("route_environment", mainTf()))
                 .doesNotContainAnyElementsOf(declaredNames(routes));
