@@ -98,13 +98,16 @@ public class EventRules {
         if (node == null) {
             return;
         }
-        Deque<String> path = new ArrayDeque<>();
+        Deque<Object> path = new ArrayDeque<>();
         path.add(name);
         storable(path, node);
     }
 
-    /** {@code path} is built up and named only on failure, so a deep event costs no string per level. */
-    private static void storable(Deque<String> path, JsonNode node) {
+    /**
+     * {@code path} holds the name, then a field name ({@code String}) or an index ({@code Integer}) per level; it is
+     * joined into a name only on failure.
+     */
+    private static void storable(Deque<Object> path, JsonNode node) {
         if (node.isContainerNode() && path.size() > MAX_DEPTH + 1) {
             // path holds "data" and one step per level below it; a field of data is a top-level attribute
             throw new InvalidOrderEventException(name(path), "is nested more than " + MAX_DEPTH
@@ -116,7 +119,7 @@ public class EventRules {
             number(path, node);
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                path.addLast("[" + i + "]");
+                path.addLast(i);
                 storable(path, node.get(i));
                 path.removeLast();
             }
@@ -128,18 +131,27 @@ public class EventRules {
                     throw new InvalidOrderEventException(name(path), "has a field name that is not valid Unicode ("
                             + Quoted.value(field.getKey()) + ": a lone surrogate at character " + (bad + 1) + ")");
                 }
-                path.addLast("." + Quoted.id(field.getKey()));
+                path.addLast(field.getKey());
                 storable(path, field.getValue());
                 path.removeLast();
             }
         }
     }
 
-    private static String name(Deque<String> path) {
-        return String.join("", path);
+    /** {@code data.items[0].sku}: fields after a dot, indexes in brackets, each field name bounded. */
+    private static String name(Deque<Object> path) {
+        StringBuilder name = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                name.append(name.isEmpty() ? "" : ".").append(Quoted.id((String) step));
+            }
+        }
+        return name.toString();
     }
 
-    private static void unicode(Deque<String> path, String value) {
+    private static void unicode(Deque<Object> path, String value) {
         int bad = Quoted.loneSurrogate(value);
         if (bad >= 0) {
             throw new InvalidOrderEventException(name(path), "is not valid Unicode (a lone surrogate "
@@ -148,7 +160,7 @@ public class EventRules {
     }
 
     /** Judged by the digits and the exponent of the value as parsed: nothing is expanded, whatever the exponent. */
-    private static void number(Deque<String> path, JsonNode node) {
+    private static void number(Deque<Object> path, JsonNode node) {
         if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
             throw new InvalidOrderEventException(name(path), "is not a finite number");
         }
