@@ -73,10 +73,7 @@ public class DeadLetterArchive {
             Map<String, MessageAttributeValue> messageAttributes) {
         Map<String, String> system = new TreeMap<>();
         attributes.forEach((name, value) -> system.put(name.toString(), value));
-        // SQS's redrive moved it (from the orders queue, as a producer sent it): any "dead-letter" attribute is the
-        // producer's, not the service's
-        boolean movedBySqs = attributes.containsKey(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN);
-        DeadLetterContext context = movedBySqs ? null : DeadLetterContext.read(messageAttributes, json);
+        DeadLetterContext context = DeadLetterContext.onDeadLetterQueue(messageAttributes, attributes, json);
         Map<String, TypedAttribute> originals = DeadLetterContext.originals(messageAttributes, context);
         String dlqSent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Why and from where a message was dead-lettered by the service: the one JSON message attribute
@@ -61,6 +62,16 @@ public record DeadLetterContext(String reason, String reasonClass, String source
         } catch (JsonProcessingException | RuntimeException e) {
             return null; // someone else's attribute of that name: an original like any other
         }
+    }
+
+    /**
+     * The context of a message on the DLQ: none when SQS's redrive moved it there (it has DeadLetterQueueSourceArn), as
+     * a producer sent it; else {@link #read}. The archive and {@code redrive} decide alike.
+     */
+    public static DeadLetterContext onDeadLetterQueue(Map<String, MessageAttributeValue> attributes,
+            Map<MessageSystemAttributeName, String> system, ObjectMapper json) {
+        return system.containsKey(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN) ? null
+                : read(attributes, json);
     }
 
     private static boolean wellFormed(DeadLetterContext context) {

@@ -16,7 +16,8 @@ record DeadLetter(String messageId, String reasonClass, String reason) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static DeadLetter of(Message message) {
-        DeadLetterContext context = DeadLetterContext.read(message.messageAttributes(), JSON);
+        DeadLetterContext context = DeadLetterContext.onDeadLetterQueue(message.messageAttributes(),
+                message.attributes(), JSON);
         return context == null ? new DeadLetter(message.messageId(), REDRIVE_CLASS, REDRIVE_REASON)
                 : new DeadLetter(message.messageId(), context.reasonClass(), context.reason());
     }
