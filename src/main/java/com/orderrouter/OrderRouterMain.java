@@ -10,6 +10,7 @@ import com.orderrouter.ops.ValidateRoutesCommand;
 import com.orderrouter.producer.SendCommand;
 import com.orderrouter.redrive.RedriveCommand;
 import com.orderrouter.replay.ReplayCommand;
+import com.orderrouter.routetest.TestRoutesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -53,6 +54,7 @@ public final class OrderRouterMain implements Callable<Integer> {
                 .addSubcommand(new RedriveCommand(context))
                 .addSubcommand(new ReplayCommand(context))
                 .addSubcommand(new ValidateRoutesCommand(context))
+                .addSubcommand(new TestRoutesCommand(context))
                 .addSubcommand(new HelpCommand());
         return commandLine.setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))

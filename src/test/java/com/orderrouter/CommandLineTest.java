@@ -42,7 +42,7 @@ class CommandLineTest {
         assertThat(run.exit()).isZero();
         assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z-]+ .*"))
                 .map(line -> line.trim().split(" ")[0])
-                .containsExactly("run", "send", "redrive", "replay", "validate-routes", "help");
+                .containsExactly("run", "send", "redrive", "replay", "validate-routes", "test-routes", "help");
         assertThat(run.out()).isEqualTo(CliRun.run(NO_SETTINGS, "--help").out());
     }
 

@@ -1,5 +1,6 @@
 package com.orderrouter.routes;
 
+import com.orderrouter.routetest.OfflineSqs;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package com.orderrouter.routes;
 
+import com.orderrouter.routetest.OfflineSqs;
+import com.orderrouter.routetest.OfflineAwsClients;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package com.orderrouter.routes;
 
+import com.orderrouter.routetest.OfflineSqs;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.orderrouter.routes;
 
+import com.orderrouter.routetest.OfflineSqs;
+import com.orderrouter.routetest.OfflineAwsClients;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

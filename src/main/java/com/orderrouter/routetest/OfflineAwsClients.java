@@ -1,4 +1,4 @@
-package com.orderrouter.routes;
+package com.orderrouter.routetest;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -21,19 +21,19 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * AWS clients for route tests, which mock every aws2-* endpoint: they point at a closed port, so a call that escapes
  * the mocks fails loudly instead of reaching a network.
  */
-final class OfflineAwsClients {
+public final class OfflineAwsClients {
 
     private static final URI CLOSED_PORT = URI.create("http://127.0.0.1:1");
 
     private OfflineAwsClients() {
     }
 
-    static DynamoDbClient dynamoDb() {
+    public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(CLOSED_PORT)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build();
     }
 
-    static SnsClient sns() {
+    public static SnsClient sns() {
         return SnsClient.builder().region(Region.US_EAST_1).endpointOverride(CLOSED_PORT)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build();
     }
@@ -43,7 +43,7 @@ final class OfflineAwsClients {
      * HeadObject from {@code objects} (archive key to user metadata; a missing key is S3's 404) and refuses everything
      * else.
      */
-    static S3Client s3(Map<String, Map<String, String>> objects) {
+    public static S3Client s3(Map<String, Map<String, String>> objects) {
         return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] { S3Client.class },
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {

@@ -1,4 +1,4 @@
-package com.orderrouter.routes;
+package com.orderrouter.routetest;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -25,16 +25,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
- * The SQS client of route tests: it answers GetQueueAttributes with a redrive policy of {@value #MAX_RECEIVE_COUNT}
+ * The SQS client of route tests (Java and {@code test-routes}): it answers GetQueueAttributes with a redrive policy of {@value #MAX_RECEIVE_COUNT}
  * receives (as Terraform sets it) and a MaximumMessageSize of {@value #QUEUE_MAX_BYTES} bytes (SQS's default before
  * 2025, not its 1 MiB maximum, so route tests see that the body limit follows the queue), records every SendMessage (the DLQ copies) without a network, and fails anything
  * else as an unreachable server would. Tests that keep the real aws2-sqs consumers {@link #deliver} messages, which
  * ReceiveMessage then returns; their deletes are recorded.
  */
-final class OfflineSqs {
+public final class OfflineSqs {
 
-    static final int MAX_RECEIVE_COUNT = 3;
-    static final int QUEUE_MAX_BYTES = 262_144;
+    public static final int MAX_RECEIVE_COUNT = 3;
+    public static final int QUEUE_MAX_BYTES = 262_144;
 
     private final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Message>> inboxes = new ConcurrentHashMap<>();
@@ -42,22 +42,29 @@ final class OfflineSqs {
     private final SqsClient client = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
             new Class<?>[] { SqsClient.class }, handler());
 
-    SqsClient client() {
+    public SqsClient client() {
         return client;
     }
 
     /** Queues a message for the consumer of {@code queueUrl}: its next ReceiveMessage returns it. */
-    void deliver(String queueUrl, Message message) {
+    public void deliver(String queueUrl, Message message) {
         inboxes.computeIfAbsent(queueUrl, url -> new ConcurrentLinkedQueue<>()).add(message);
     }
 
     /** Receipt handles of the messages deleted so far (DeleteMessageBatch). */
-    List<String> deleted() {
+    public List<String> deleted() {
         return List.copyOf(deleted);
     }
 
+    /** Forgets every message sent, delivered and deleted so far. */
+    public void clear() {
+        sent.clear();
+        inboxes.clear();
+        deleted.clear();
+    }
+
     /** The SendMessage requests so far, in order. */
-    List<SendMessageRequest> sent() {
+    public List<SendMessageRequest> sent() {
         return List.copyOf(sent);
     }
 

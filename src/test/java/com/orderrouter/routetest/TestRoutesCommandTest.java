@@ -1,0 +1,44 @@
+package com.orderrouter.routetest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.orderrouter.cli.CliRun;
+import com.orderrouter.testing.RouteFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code order-router test-routes DIR}: a line per test, a summary, and an exit status CI can act on. */
+class TestRoutesCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFailingTestIsNamedWithWhatDifferedAndTheRunExitsOne() throws Exception {
+        Path routes = RouteFiles.copy(Path.of("routes"), folder.resolve("routes"));
+        Path stale = routes.resolve("tests/order-updated-older-than-stored-is-stale.yaml");
+        Files.writeString(stale, Files.readString(stale).replace("outcome: stale", "outcome: success"));
+        long tests = RouteTestCase.files(routes).size();
+
+        CliRun run = CliRun.run(Map.of(), "test-routes", routes.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).filteredOn(line -> line.startsWith("ok   ")).hasSize((int) tests - 1);
+        assertThat(run.outLines()).containsSubsequence(
+                "FAIL order-updated-older-than-stored-is-stale (" + stale + ")",
+                "       outcome: expected success, got stale");
+        assertThat(run.outLines()).last().isEqualTo((tests - 1) + " passed, 1 failed: " + routes.resolve("tests"));
+    }
+
+    @Test
+    void aFolderWithoutTestsIsAFailureNotASilentPass() {
+        CliRun run = CliRun.run(Map.of(), "test-routes", folder.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("no route tests: " + folder.resolve("tests") + " holds no *.yaml\n");
+    }
+}
