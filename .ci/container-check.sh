@@ -7,7 +7,7 @@
 #   d. packages the jar (./mvnw) and builds docker/Dockerfile with buildah on that base;
 #   e. only when given an env file describing a running local AWS stack: runs the image with podman on the
 #      host network, waits for /observe/health/ready, runs the image's HEALTHCHECK, stops it with SIGTERM and
-#      expects exit code 143 (the JVM's status after a signal-initiated shutdown; see README, Graceful shutdown).
+#      expects exit code 143 (the JVM's status after a signal-initiated shutdown; docs/operating.md).
 #
 # Usage: .ci/container-check.sh [LOCAL_STACK_ENV_FILE]
 #   LOCAL_STACK_ENV_FILE (or env var of that name): KEY=VALUE lines (QUEUE_URL, DLQ_URL, TABLE_NAME, DLQ_BUCKET,
