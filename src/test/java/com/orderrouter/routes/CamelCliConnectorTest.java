@@ -24,13 +24,12 @@ import static org.awaitility.Awaitility.await;
 class CamelCliConnectorTest extends OfflineRouteTest {
 
     @TempDir
-    static Path home;
+    static Path homes;
     private static String userHome;
 
     @BeforeAll
-    static void homeInATemporaryFolder() {
+    static void keepTheHome() {
         userHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
     }
 
     @AfterAll
@@ -38,11 +37,25 @@ class CamelCliConnectorTest extends OfflineRouteTest {
         System.setProperty("user.home", userHome);
     }
 
+    /** A home of its own for each context (the JVM's pid is the same for both), set before the context starts. */
+    private static Path home(String name) {
+        Path home = homes.resolve(name);
+        System.setProperty("user.home", home.toString());
+        return home;
+    }
+
     @Nested
     class ByDefault {
 
+        static Path home;
+
         @BeanInject
         CamelContext context;
+
+        @BeforeAll
+        static void homeInATemporaryFolder() {
+            home = home("by-default");
+        }
 
         @Test
         void theConnectorIsNotStartedAndWritesNothing() {
@@ -56,8 +69,15 @@ class CamelCliConnectorTest extends OfflineRouteTest {
     @CamelMainTest(properties = "orders.camel-cli.enabled=true", useJmx = true)
     class WithCamelCliEnabled {
 
+        static Path home;
+
         @BeanInject
         CamelContext context;
+
+        @BeforeAll
+        static void homeInATemporaryFolder() {
+            home = home("enabled");
+        }
 
         @Test
         void theConnectorWritesTheRoutesForCamelGetAndTheTracerStandsByForCamelTrace() {
