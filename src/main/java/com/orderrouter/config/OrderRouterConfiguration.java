@@ -49,6 +49,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import software.amazon.awssdk.regions.Region;
@@ -76,6 +77,10 @@ public class OrderRouterConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "orders.metrics.cloudwatch-step-seconds", defaultValue = "60")
     private int cloudWatchStepSeconds;
+
+    /** CAMEL_CLI_ENABLED; false where no setting is applied (route tests, validate-routes). */
+    @PropertyInject(value = "orders.camel-cli.enabled", defaultValue = "false")
+    private boolean camelCliEnabled;
 
     @PropertyInject("orders.delete.flush-ms")
     private long deleteFlushMillis;
@@ -235,6 +240,7 @@ public class OrderRouterConfiguration implements CamelConfiguration {
      */
     @Override
     public void configure(CamelContext camelContext) throws Exception {
+        camelCli(camelContext, camelCliEnabled);
         if (Tracing.exporting(otlpEndpoint)) {
             new OpenTelemetryTracer().init(camelContext);
         }
@@ -255,6 +261,23 @@ public class OrderRouterConfiguration implements CamelConfiguration {
         camelContext.addStartupListener(new StartupDependencyCheck(Stream.of("ordersQueueCheck",
                 "deadLetterQueueCheck", "deadLetterArchiveCheck")
                 .map(name -> camelContext.getRegistry().lookupByNameAndType(name, DependencyCheck.class)).toList()));
+    }
+
+    /**
+     * camel-cli-connector, which Camel starts whenever it is on the classpath, only with CAMEL_CLI_ENABLED=true: it
+     * writes this process's status under ~/.camel every second and polls there for actions, for Camel's CLI (camel
+     * get, camel trace) on the same machine; in the container, whose user has no home, it could only log a warning.
+     * With it, the backlog tracer is installed on standby, idle until {@code camel trace --action=start}. Set before
+     * the context starts, which is when the connector starts.
+     */
+    private static void camelCli(CamelContext camelContext, boolean enabled) {
+        CliConnectorFactory connector = camelContext.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
+        if (connector != null) {
+            connector.setEnabled(enabled);
+        }
+        if (enabled) {
+            camelContext.setBacklogTracingStandby(true);
+        }
     }
 
     /** Consumed messages are deleted in batches of up to 10 (see BatchedDeletes), not one request each. */

@@ -32,6 +32,8 @@ public enum Setting {
     ROUTES_DIR("orders.routes-dir", "routes", Setting::notBlank, "folder the *.camel.yaml routes are loaded from"),
     ROUTES_RELOAD("camel.main.routes-reload-enabled", "false", ValueChecks::bool,
             "dev mode: reload a route live when its file in ROUTES_DIR changes"),
+    CAMEL_CLI_ENABLED("orders.camel-cli.enabled", "false", ValueChecks::bool,
+            "local troubleshooting: let Camel's CLI (camel get, camel trace) attach; writes status files under ~/.camel"),
     AWS_ENDPOINT_URL(null, "", ValueChecks::httpUrl, "optional endpoint for every AWS service (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_SQS(null, "", ValueChecks::httpUrl, "optional SQS endpoint (read by the AWS SDK)"),
     AWS_ENDPOINT_URL_DYNAMODB(null, "", ValueChecks::httpUrl, "optional DynamoDB endpoint (read by the AWS SDK)"),

@@ -29,10 +29,10 @@ class TerraformEnvironmentTest {
         Set<String> taskEnvironment = taskDefinitionEnvironment("platform_environment", mainTf());
         Set<String> settings = Arrays.stream(Setting.values()).map(Setting::name).collect(Collectors.toSet());
         // what production deliberately leaves to defaults: the image's routes folder, no dev-mode reload, no
-        // endpoint overrides, no trace collector unless one is added
+        // endpoint overrides, no trace collector unless one is added, no Camel CLI connector (local troubleshooting)
         Set<String> notInProduction = settings.stream()
                 .filter(name -> name.startsWith("ROUTES_") || name.startsWith("AWS_ENDPOINT_URL")
-                        || name.startsWith("OTEL_"))
+                        || name.startsWith("OTEL_") || name.startsWith("CAMEL_CLI_"))
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(taskEnvironment).isNotEmpty().isSubsetOf(settings);

@@ -133,7 +133,9 @@ class RouteChangesIT {
 
     /** The forward after the write, and the variable its queue URL comes from, declared. */
     private static void forwardRefunds(Path routes) throws IOException {
-        insertBefore(routes.resolve("orders-sqs-to-dynamodb.camel.yaml"), "        # Counted and logged",
+        // before the route's last step, the outcome, as README puts it
+        insertBefore(routes.resolve("orders-sqs-to-dynamodb.camel.yaml"),
+                "        - bean:\n            description: \"Counted and logged",
                 Files.readString(Path.of("src/test/resources/route-examples/forward-refunds.yaml")));
         replace(routes.resolve("environment.yaml"), "variables: []", "variables:\n"
                 + Files.readString(CHANGES.resolve("environment-refunds.yaml")));

@@ -133,7 +133,8 @@ class ForwardAfterWriteTest extends OfflineRouteTest {
             RouteFiles.copy(Path.of("routes"), copy);
             Path orders = copy.resolve("orders-sqs-to-dynamodb.camel.yaml");
             String route = Files.readString(orders);
-            String anchor = "        # Counted and logged";
+            // the route's last step, the outcome
+            String anchor = "        - bean:\n            description: \"Counted and logged";
             assertThat(route).containsOnlyOnce(anchor);
             Files.writeString(orders, route.replace(anchor, Files.readString(
                     Path.of("src/test/resources/route-examples/forward-refunds.yaml")) + anchor));

@@ -11,6 +11,7 @@ import com.orderrouter.config.Settings;
 import com.orderrouter.testing.Environments;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ class RouteVariableTest {
                             - setBody:
                                 constant: "{{orders.refunds.queue-url}}"
                     """));
+            // a bare context would start camel-cli-connector, which writes under ~/.camel (the service's is off)
+            context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class).setEnabled(false);
             context.start();
 
             assertThat(context.createProducerTemplate().requestBody("direct:refunds", "", String.class))
