@@ -29,6 +29,7 @@ import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.RouteVariables;
 import com.orderrouter.config.Settings;
 import com.orderrouter.dynamodb.ItemWrites;
+import com.orderrouter.ops.routecheck.ContractFiles;
 import org.apache.camel.main.Main;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -49,11 +50,16 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class RouteCheck {
 
-    /** One problem: {@code file:line: message}. */
-    public record Problem(String file, int line, String message) {
+    /** One problem: {@code file:line: message}, or {@code file:line:column: message} where the column is known. */
+    public record Problem(String file, int line, int column, String message) {
+
+        public Problem(String file, int line, String message) {
+            this(file, line, 0, message);
+        }
+
         @Override
         public String toString() {
-            return file + ":" + line + ": " + message;
+            return file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
         }
     }
 
@@ -79,6 +85,8 @@ public final class RouteCheck {
         for (Path file : files) {
             problems.addAll(validate(schema, file));
         }
+        problems.addAll(ContractFiles.check(routesDir));
+        // routes that do not parse, or contracts, would fail the load on the first of them: they come first
         return problems.isEmpty() ? load(routesDir, files, routeVariables) : problems;
     }
 
