@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.orderrouter.cli.CliRun;
 import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,109 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void anExpressionThatDoesNotCompileIsReportedAtItsStep() throws IOException {
+        Path file = routes.resolve("dead-letter-to-s3-and-sns.camel.yaml");
+        int line = replace(file, "simple: \"${exchangeProperty.alertedAt} == null\"",
+                "simple: \"${exchangeProperty.alertedAt == null\"");
+
+        assertThat(problems()).containsExactly(file + ":" + stepAbove(file, line)
+                + ": simple \"${exchangeProperty.alertedAt == null\": expected symbol functionEnd but was eol at "
+                + "location 32");
+    }
+
+    @Test
+    void aBeanStepCallingAMethodItsBeanLacksIsReported() throws IOException {
+        Path file = routes.resolve("item-to-dynamodb.camel.yaml");
+        int line = replace(file, "method: confirmStale", "method: confirmStal");
+
+        assertThat(problems()).containsExactly(
+                file + ":" + stepAbove(file, line) + ": bean itemWrites (ItemWrites) has no method confirmStal");
+    }
+
+    /** Camel builds an onException's onWhen with the first failure: loading the routes alone never saw this. */
+    @Test
+    void anOnWhenCallingAMethodItsBeanLacksIsReported() throws IOException {
+        Path file = routes.resolve("orders-error-handling.camel.yaml");
+        int line = replace(file, "method: isPoison", "method: isPoisn");
+
+        assertThat(problems()).containsExactly(file + ":" + stepAbove(file, line)
+                + ": bean failureClassifier (FailureClassifier) has no method isPoisn");
+    }
+
+    @Test
+    void aPropertyTheEventDoesNotHaveIsReported() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        // after unmarshal the body is the event as a Jackson JsonNode
+        int line = insertAfter(file, "      ref: eventContracts\n            method: check\n", """
+                        - filter:
+                            simple: "${body.itemz} == null"
+                            steps:
+                              - stop: {}
+                """);
+
+        assertThat(problems()).containsExactly(
+                file + ":" + line + ": ${body.itemz}: the body here is a JsonNode, which has no method or property itemz");
+    }
+
+    @Test
+    void aPropertyTheArchiveRecordDoesNotHaveIsReported() throws IOException {
+        Path file = routes.resolve("dead-letter-to-s3-and-sns.camel.yaml");
+        // the archive record, exchange property deadLetter, is what orders-dlq-to-s3-and-sns sets and hands over
+        int line = replace(file, "${exchangeProperty.deadLetter.reasonClass}", "${exchangeProperty.deadLetter.reasonClas}");
+
+        assertThat(problems()).containsExactly(file + ":" + stepAbove(file, line)
+                + ": ${exchangeProperty.deadLetter.reasonClas}: exchange property deadLetter here is a "
+                + "DeadLetterRecord, which has no method or property reasonClas");
+    }
+
+    @Test
+    void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int line = insertAfter(file, "      ref: eventContracts\n            method: check\n", """
+                        - throwException:
+                            exceptionType: java.io.UncheckedIOException
+                            message: "no ${exchangeProperty.orderType} today"
+                """);
+
+        assertThat(problems()).containsExactly(file + ":" + line + ": exceptionType java.io.UncheckedIOException has no "
+                + "public constructor taking the message (String): at run time the step fails with \"Error creating "
+                + "new instance\" instead of throwing it");
+    }
+
+    @Test
     void aContractThatDoesNotParseIsReportedWithLineAndColumn() throws IOException {
         Path file = routes.resolve("contracts/order_updated.schema.json");
         int line = replace(file, "\"type\": \"object\",", "\"type\": \"object\"");
 
         assertThat(problems()).containsExactly(file + ":" + (line + 1) + ":3: not valid JSON: Unexpected character "
                 + "('\"' (code 34)): was expecting comma to separate Object entries");
+    }
+
+    @Test
+    void anAlertTextNamingNoRecordFieldIsReportedAtItsTunable() throws IOException {
+        Path file = routes.resolve("orders.properties");
+        int line = replace(file, "{source_queue}", "{source_queeu}");
+
+        assertThat(problems()).singleElement().asString().startsWith(file + ":" + line
+                + ": orders.alerts.text names source_queeu, not a field of the archive record; the fields are ");
+    }
+
+    @Test
+    void validateRoutesPrintsEveryProblemOnItsOwnLine() throws IOException {
+        Path deadLetters = routes.resolve("dead-letter-to-s3-and-sns.camel.yaml");
+        int record = replace(deadLetters, "deadLetter.reasonClass}", "deadLetter.reasonClas}");
+        Path items = routes.resolve("item-to-dynamodb.camel.yaml");
+        int bean = replace(items, "method: confirmStale", "method: confirmStal");
+
+        CliRun run = CliRun.run(Map.of(), "validate-routes", routes.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                deadLetters + ":" + stepAbove(deadLetters, record) + ": ${exchangeProperty.deadLetter.reasonClas}: "
+                        + "exchange property deadLetter here is a DeadLetterRecord, which has no method or property "
+                        + "reasonClas",
+                items + ":" + stepAbove(items, bean) + ": bean itemWrites (ItemWrites) has no method confirmStal");
+        assertThat(run.out()).isEqualTo("2 problem(s) in " + routes + "\n");
     }
 
     private List<String> problems() {
