@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,6 +70,8 @@ public final class RouteCheck {
     }
 
     private static final String SCHEMA = "/schema/camelYamlDsl.json";
+    /** Camel's PropertiesComponent on a {{property}} nothing sets. */
+    private static final Pattern UNSET = Pattern.compile("Property with key \\[(.+?)] not found");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private RouteCheck() {
@@ -144,7 +148,13 @@ public final class RouteCheck {
                 // loads the routes into Camel's model and binds the beans; no route is created yet
                 main.init();
             } catch (Exception e) {
-                return List.of(problemFrom(e, routesDir, files));
+                // an unset placeholder in a bean's properties fails the load: named where it is written
+                Matcher unset = UNSET.matcher(OneLine.of(e));
+                List<Problem> written = unset.find() && main.getCamelContext() != null
+                        ? LoadedRoutesCheck.placeholders(main.getCamelContext(), routesDir, lines).stream()
+                                .filter(p -> p.message().startsWith("unset property " + unset.group(1) + ":")).toList()
+                        : List.of();
+                return written.isEmpty() ? List.of(problemFrom(e, routesDir, files)) : written;
             }
             List<Problem> problems = LoadedRoutesCheck.check(main.getCamelContext(), routesDir, lines);
             if (!problems.isEmpty()) {

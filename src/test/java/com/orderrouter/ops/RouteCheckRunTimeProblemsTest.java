@@ -113,6 +113,15 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aPlaceholderNothingSetsIsReportedAsUnset() throws IOException {
+        Path file = routes.resolve("dead-letter-to-s3-and-sns.camel.yaml");
+        int line = replace(file, "{{orders.alerts.subject}}", "{{orders.alerts.subjekt}}");
+
+        assertThat(problems()).containsExactly(file + ":" + line + ": unset property orders.alerts.subjekt: set it "
+                + "in orders.properties, or declare its variable in environment.yaml");
+    }
+
+    @Test
     void anAlertTextNamingNoRecordFieldIsReportedAtItsTunable() throws IOException {
         Path file = routes.resolve("orders.properties");
         int line = replace(file, "{source_queue}", "{source_queeu}");

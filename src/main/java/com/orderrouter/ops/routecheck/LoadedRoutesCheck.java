@@ -17,6 +17,7 @@ import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
  * on the messages that reach it, or stop start-up at the first problem. Every problem is reported, one line each,
  * with the file and line of the step.
  * <ul>
+ * <li>every {@code {{property}}} is set ({@link PlaceholderCheck});</li>
  * <li>every step, walked with what the steps before it say of the exchange ({@link RouteFlow}): its expressions
  * compile and read only methods and properties the body, property or header has there; the bean methods it calls
  * exist; the exception it throws can be made ({@link StepChecks});</li>
@@ -34,6 +35,7 @@ public final class LoadedRoutesCheck {
      */
     public static List<Problem> check(CamelContext context, Path routesDir, SourceLines lines) {
         ProblemList problems = new ProblemList(lines, routesDir);
+        PlaceholderCheck.check(context, lines, problems);
 
         ModelCamelContext model = (ModelCamelContext) context;
         List<RouteDefinition> routes = model.getRouteDefinitions();
@@ -55,6 +57,13 @@ public final class LoadedRoutesCheck {
     private static String[] propertyOf(String problem) {
         int colon = problem.indexOf(": ");
         return colon < 0 ? new String[0] : problem.substring(0, colon).split("\\.");
+    }
+
+    /** Only the placeholders: what can be checked of routes whose beans did not load. */
+    public static List<Problem> placeholders(CamelContext context, Path routesDir, SourceLines lines) {
+        ProblemList problems = new ProblemList(lines, routesDir);
+        PlaceholderCheck.check(context, lines, problems);
+        return problems.sorted();
     }
 
     /** The dead-letter channel's {@code bean:} endpoint names a method its bean has. */
