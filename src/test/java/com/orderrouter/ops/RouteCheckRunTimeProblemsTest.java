@@ -90,6 +90,20 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aWhenNamingATypeWithoutContractIsReportedWithTheTypeItLeavesOut() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int when = replace(file, "== 'order_created'", "== 'order_canceled'");
+        int choice = stepAbove(file, when - 1);
+
+        assertThat(problems()).containsExactly(
+                file + ":" + choice + ": no when takes event type order_created (contracts/order_created.schema.json):"
+                        + " its events go to otherwise",
+                file + ":" + when + ": this when takes no event type there is a contract for: simple "
+                        + "\"${exchangeProperty.orderType} == 'order_canceled'\" (contracts: order_created, "
+                        + "order_updated)");
+    }
+
+    @Test
     void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
         int line = insertAfter(file, "      ref: eventContracts\n            method: check\n", """
@@ -101,6 +115,16 @@ class RouteCheckRunTimeProblemsTest {
         assertThat(problems()).containsExactly(file + ":" + line + ": exceptionType java.io.UncheckedIOException has no "
                 + "public constructor taking the message (String): at run time the step fails with \"Error creating "
                 + "new instance\" instead of throwing it");
+    }
+
+    @Test
+    void aWriteReadingAFieldItsContractDoesNotDeclareIsReported() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int line = replace(file, "total: \"{data.total}\"", "total: \"{data.totl}\"");
+
+        assertThat(problems()).containsExactly(file + ":" + line + ": orderCreatedWrite attributes.total reads "
+                + "data.totl, which contract order_created does not declare (data declares order_id, customer_id, "
+                + "items, total)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.orderrouter.dynamodb.ItemWrite;
+import com.orderrouter.ingest.EventContracts;
 import com.orderrouter.ops.RouteCheck.Problem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
@@ -21,6 +22,8 @@ import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
  * <li>every step, walked with what the steps before it say of the exchange ({@link RouteFlow}): its expressions
  * compile and read only methods and properties the body, property or header has there; the bean methods it calls
  * exist; the exception it throws can be made ({@link StepChecks});</li>
+ * <li>every decision on the event type takes each contract's type, and only those ({@link EventTypeBranches}); the
+ * DynamoDB write each type's branch makes reads only fields its contract declares ({@link ItemWriteContracts});</li>
  * <li>every declared DynamoDB write compiles, as the service checks when it starts ({@link ItemWrite#check}).</li>
  * </ul>
  */
@@ -31,7 +34,7 @@ public final class LoadedRoutesCheck {
 
     /**
      * @param context   the context the routes were loaded into, not initialised (no route created yet)
-     * @param routesDir the folder checked
+     * @param routesDir the folder checked (its contracts/ are the event types)
      */
     public static List<Problem> check(CamelContext context, Path routesDir, SourceLines lines) {
         ProblemList problems = new ProblemList(lines, routesDir);
@@ -44,6 +47,14 @@ public final class LoadedRoutesCheck {
         flow.walk(routes, problems);
         for (RouteConfigurationDefinition configuration : model.getRouteConfigurationDefinitions()) {
             deadLetterChannel(configuration, flow.checks(), lines, problems);
+        }
+
+        EventContracts contracts = context.getRegistry().lookupByNameAndType("eventContracts", EventContracts.class);
+        if (contracts != null) {
+            ItemWriteContracts writes = new ItemWriteContracts(context,
+                    new ContractFields(routesDir.resolve("contracts")), lines);
+            new EventTypeBranches(context, contracts.types()).check(routes, problems)
+                    .forEach(takenBy -> writes.check(takenBy, problems));
         }
 
         // as the service checks them when it starts (ItemWrites), each problem where its property is declared
