@@ -105,7 +105,7 @@ public final class RouteCheck {
             document = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return List.of(new Problem(file.toString(), line, "not valid YAML: " + e.getOriginalMessage()));
+            return List.of(new Problem(file.toString(), line, "not valid YAML: " + oneLine(e.getOriginalMessage())));
         }
         Node tree = compose(text);
         Set<Problem> problems = new LinkedHashSet<>();
@@ -210,6 +210,15 @@ public final class RouteCheck {
             }
         }
         return new Problem(files.get(0).getParent().toString(), 0, message);
+    }
+
+    /**
+     * SnakeYAML's message without its excerpts: what it was parsing and what it found, e.g. {@code while parsing a
+     * block mapping; expected <block end>, but found '-'} (the excerpt lines are indented, the line is in the problem).
+     */
+    private static String oneLine(String yamlMessage) {
+        return String.join("; ", String.valueOf(yamlMessage).lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).toList());
     }
 
     private static String rootMessage(Throwable e) {
