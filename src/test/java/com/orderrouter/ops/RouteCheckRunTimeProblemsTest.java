@@ -66,8 +66,8 @@ class RouteCheckRunTimeProblemsTest {
     @Test
     void aPropertyTheEventDoesNotHaveIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
-        // after unmarshal the body is the event as a Jackson JsonNode
-        int line = insertAfter(file, "      ref: eventContracts\n            method: check\n", """
+        // after unmarshal (and eventContracts.check) the body is the event as a Jackson JsonNode
+        int line = insertBefore(file, "        - choice:\n", """
                         - filter:
                             simple: "${body.itemz} == null"
                             steps:
@@ -92,7 +92,7 @@ class RouteCheckRunTimeProblemsTest {
     @Test
     void aWhenNamingATypeWithoutContractIsReportedWithTheTypeItLeavesOut() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
-        int when = replace(file, "== 'order_created'", "== 'order_canceled'");
+        int when = stepAbove(file, replace(file, "== 'order_created'", "== 'order_canceled'"));
         int choice = stepAbove(file, when - 1);
 
         assertThat(problems()).containsExactly(
@@ -106,7 +106,7 @@ class RouteCheckRunTimeProblemsTest {
     @Test
     void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
-        int line = insertAfter(file, "      ref: eventContracts\n            method: check\n", """
+        int line = insertBefore(file, "        - choice:\n", """
                         - throwException:
                             exceptionType: java.io.UncheckedIOException
                             message: "no ${exchangeProperty.orderType} today"
@@ -155,6 +155,16 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aFileThatIsNotYamlIsReportedOnOneLine() throws IOException {
+        Path file = routes.resolve("item-to-dynamodb.camel.yaml");
+        replace(file, "uri: \"direct:item-to-dynamodb\"", "uri: \"direct:item-to-dynamodb");
+
+        assertThat(problems()).singleElement().asString().startsWith(file + ":")
+                .contains(": not valid YAML: while parsing a block mapping; expected <block end>, but found '<scalar>'")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void validateRoutesPrintsEveryProblemOnItsOwnLine() throws IOException {
         Path deadLetters = routes.resolve("dead-letter-to-s3-and-sns.camel.yaml");
         int record = replace(deadLetters, "deadLetter.reasonClass}", "deadLetter.reasonClas}");
@@ -185,14 +195,13 @@ class RouteCheckRunTimeProblemsTest {
         return lineAt(content, at);
     }
 
-    /** Inserts lines after the first occurrence of {@code text}; returns the 1-based line of the first inserted. */
-    private static int insertAfter(Path file, String text, String lines) throws IOException {
+    /** Inserts lines before the one occurrence of {@code text}; returns the 1-based line of the first inserted. */
+    private static int insertBefore(Path file, String text, String lines) throws IOException {
         String content = Files.readString(file);
         int at = content.indexOf(text);
-        assertThat(at).as(text + " in " + file).isNotNegative();
-        int end = at + text.length();
-        Files.writeString(file, content.substring(0, end) + lines + content.substring(end));
-        return lineAt(content, end);
+        assertThat(at).as(text + " once in " + file).isNotNegative().isEqualTo(content.lastIndexOf(text));
+        Files.writeString(file, content.substring(0, at) + lines + content.substring(at));
+        return lineAt(content, at);
     }
 
     /** The line of the step that holds {@code line}: the nearest step opening at or above it. */
