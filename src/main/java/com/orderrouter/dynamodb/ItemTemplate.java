@@ -154,6 +154,12 @@ final class ItemTemplate {
         return AttributeValue.fromS(text.toString());
     }
 
+    /** Every field the placeholders name, in order, each as its path: {@code [data, order_id]}. */
+    List<List<String>> fields() {
+        return parts.stream().filter(part -> part instanceof Placeholder).map(part -> ((Placeholder) part).path())
+                .toList();
+    }
+
     /** The first field a placeholder names, for reasons: {@code data.order_id}. */
     String firstField() {
         for (Object part : parts) {

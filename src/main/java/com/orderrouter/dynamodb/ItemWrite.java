@@ -97,6 +97,30 @@ public class ItemWrite {
         return problems;
     }
 
+    /**
+     * The event fields each template reads, by the property that holds the template ({@code key.pk},
+     * {@code attributes.total}, {@code describedAs}), each field as its path ({@code [data, total]}): for
+     * validate-routes to hold them against the contract of the event type that uses this write. A template that does
+     * not compile is left out ({@link #check} reports it).
+     */
+    public Map<String, List<List<String>>> fieldsRead() {
+        Map<String, List<List<String>>> fields = new LinkedHashMap<>();
+        key.forEach((name, value) -> fieldsOf("key." + name, value, fields));
+        attributes.forEach((name, value) -> fieldsOf("attributes." + name, value, fields));
+        if (describedAs != null) {
+            fieldsOf("describedAs", describedAs, fields);
+        }
+        return fields;
+    }
+
+    private static void fieldsOf(String property, Object value, Map<String, List<List<String>>> fields) {
+        try {
+            fields.put(property, ItemTemplate.of(value).fields());
+        } catch (IllegalArgumentException e) {
+            // not a template: check() says why
+        }
+    }
+
     private static Map<String, ItemTemplate> templates(String property, Map<String, Object> values,
             List<String> problems) {
         Map<String, ItemTemplate> templates = new LinkedHashMap<>();

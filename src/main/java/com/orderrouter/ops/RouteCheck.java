@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,7 +30,11 @@ import com.orderrouter.config.MalformedDeclarationException;
 import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.RouteVariables;
 import com.orderrouter.config.Settings;
-import com.orderrouter.dynamodb.ItemWrites;
+import com.orderrouter.ops.routecheck.ContractFiles;
+import com.orderrouter.ops.routecheck.LoadedRoutesCheck;
+import com.orderrouter.ops.routecheck.OneLine;
+import com.orderrouter.ops.routecheck.SourceLines;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.main.Main;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -43,21 +49,29 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * The check an integration engineer runs before deploying edited routes ({@code java -jar order-router.jar
  * validate-routes [dir]}): every {@code *.yaml} is validated against the YAML DSL's JSON schema shipped in
- * camel-yaml-dsl, then all of them are loaded into a Camel context whose routes are not started (no consumers, no AWS
- * calls). The folder's {@code environment.yaml} is checked as the declaration of the routes' variables, not as a
- * route. Problems name the file and line.
+ * camel-yaml-dsl and every contract parsed, then all of them are loaded into a Camel context whose routes are not
+ * started (no consumers, no AWS calls) and checked step by step for what would otherwise break only at run time
+ * ({@link LoadedRoutesCheck}). The folder's {@code environment.yaml} is checked as the declaration of the routes'
+ * variables, not as a route. Every problem is reported, one line each, naming the file and line.
  */
 public final class RouteCheck {
 
-    /** One problem: {@code file:line: message}. */
-    public record Problem(String file, int line, String message) {
+    /** One problem: {@code file:line: message}, or {@code file:line:column: message} where the column is known. */
+    public record Problem(String file, int line, int column, String message) {
+
+        public Problem(String file, int line, String message) {
+            this(file, line, 0, message);
+        }
+
         @Override
         public String toString() {
-            return file + ":" + line + ": " + message;
+            return file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
         }
     }
 
     private static final String SCHEMA = "/schema/camelYamlDsl.json";
+    /** Camel's PropertiesComponent on a {{property}} nothing sets. */
+    private static final Pattern UNSET = Pattern.compile("Property with key \\[(.+?)] not found");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private RouteCheck() {
@@ -79,6 +93,8 @@ public final class RouteCheck {
         for (Path file : files) {
             problems.addAll(validate(schema, file));
         }
+        problems.addAll(ContractFiles.check(routesDir));
+        // routes that do not parse, or contracts, would fail the load on the first of them: they come first
         return problems.isEmpty() ? load(routesDir, files, routeVariables) : problems;
     }
 
@@ -89,7 +105,7 @@ public final class RouteCheck {
             document = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return List.of(new Problem(file.toString(), line, "not valid YAML: " + e.getOriginalMessage()));
+            return List.of(new Problem(file.toString(), line, "not valid YAML: " + oneLine(e.getOriginalMessage())));
         }
         Node tree = compose(text);
         Set<Problem> problems = new LinkedHashSet<>();
@@ -104,8 +120,9 @@ public final class RouteCheck {
     }
 
     /**
-     * Loads every route into Camel with the service's beans, without starting any route. The variables the folder
-     * declares stand in with their defaults, else with values their checks accept.
+     * Loads every route into Camel with the service's beans, without starting any route, and checks the loaded routes
+     * ({@link LoadedRoutesCheck}); when they pass, the routes are created as start-up creates them. The variables the
+     * folder declares stand in with their defaults, else with values their checks accept.
      */
     private static List<Problem> load(Path routesDir, List<Path> files, RouteVariables routeVariables) {
         Main main = new Main(OrderRouterMain.class);
@@ -120,17 +137,37 @@ public final class RouteCheck {
         main.addOverrideProperty("orders.routes-dir", routesDir.toAbsolutePath().toString());
         main.addOverrideProperty("camel.main.autoStartup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
+        // each step keeps its file and line, for the problems found in it
+        main.addOverrideProperty("camel.main.sourceLocationEnabled", "true");
+        // the result must not depend on the engineer's shell: a property is set by the folder, or it is unset
+        main.addOverrideProperty("camel.component.properties.environmentVariableMode",
+                String.valueOf(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER));
         try {
-            // initialising the context creates every route (beans, endpoints, placeholders are resolved);
-            // starting it would start endpoints, and aws2-s3 calls S3 when it starts
-            main.init();
-            main.getCamelContext().init();
-            // the declared DynamoDB writes, as the service checks them when it starts
-            main.getCamelContext().getRegistry().lookupByNameAndType("itemWrites", ItemWrites.class)
-                    .checkAll(main.getCamelContext());
+            SourceLines lines = new SourceLines(files);
+            try {
+                // loads the routes into Camel's model and binds the beans; no route is created yet
+                main.init();
+            } catch (Exception e) {
+                // an unset placeholder in a bean's properties fails the load: named where it is written
+                Matcher unset = UNSET.matcher(OneLine.of(e));
+                List<Problem> written = unset.find() && main.getCamelContext() != null
+                        ? LoadedRoutesCheck.placeholders(main.getCamelContext(), routesDir, lines).stream()
+                                .filter(p -> p.message().startsWith("unset property " + unset.group(1) + ":")).toList()
+                        : List.of();
+                return written.isEmpty() ? List.of(problemFrom(e, routesDir, files)) : written;
+            }
+            List<Problem> problems = LoadedRoutesCheck.check(main.getCamelContext(), routesDir, lines);
+            if (!problems.isEmpty()) {
+                return problems;
+            }
+            try {
+                // initialising the context creates every route (endpoints are resolved); starting it would start
+                // endpoints, and aws2-s3 calls S3 when it starts
+                main.getCamelContext().init();
+            } catch (Exception e) {
+                return List.of(problemFrom(e, routesDir, files));
+            }
             return List.of();
-        } catch (Exception e) {
-            return List.of(problemFrom(e, files));
         } finally {
             try {
                 main.stop();
@@ -140,19 +177,48 @@ public final class RouteCheck {
         }
     }
 
-    /** Camel names the route; the route's id says which file (and line) it is in. */
-    private static Problem problemFrom(Exception e, List<Path> files) {
-        String message = rootMessage(e);
+    /**
+     * A failure to load or create the routes, as one line: the innermost message, at the tunable it names (its line
+     * in orders.properties), else at the contract it names, else at the route or bean whose id it names.
+     */
+    private static Problem problemFrom(Exception e, Path routesDir, List<Path> files) {
+        String message = OneLine.of(e);
+        String all = rootMessage(e);
+        Path tunables = routesDir.resolve(RouteTunables.FILE_NAME);
+        if (Files.isRegularFile(tunables)) {
+            List<String> lines = readLines(tunables);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                int equals = line.indexOf('=');
+                if (!line.startsWith("#") && equals > 0 && message.contains(line.substring(0, equals).trim())) {
+                    return new Problem(tunables.toString(), i + 1, message);
+                }
+            }
+        }
+        for (Path contract : contractFiles(routesDir)) {
+            if (all.contains(contract.toAbsolutePath().toString())) {
+                return new Problem(contract.toString(), 0, message);
+            }
+        }
         for (Path file : files) {
             String text = read(file);
             Node tree = compose(text);
             for (Map.Entry<String, Integer> route : routeIds(tree).entrySet()) {
-                if (message.contains(route.getKey()) || String.valueOf(e.getMessage()).contains(route.getKey())) {
+                if (all.contains(route.getKey())) {
                     return new Problem(file.toString(), route.getValue(), message);
                 }
             }
         }
         return new Problem(files.get(0).getParent().toString(), 0, message);
+    }
+
+    /**
+     * SnakeYAML's message without its excerpts: what it was parsing and what it found, e.g. {@code while parsing a
+     * block mapping; expected <block end>, but found '-'} (the excerpt lines are indented, the line is in the problem).
+     */
+    private static String oneLine(String yamlMessage) {
+        return String.join("; ", String.valueOf(yamlMessage).lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).toList());
     }
 
     private static String rootMessage(Throwable e) {
@@ -249,6 +315,26 @@ public final class RouteCheck {
             // the routes' environment declaration is no route: it is checked by RouteVariables
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
                     .filter(f -> !f.getFileName().toString().equals(RouteVariables.FILE_NAME)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> contractFiles(Path routesDir) {
+        Path folder = routesDir.resolve("contracts");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code order-router validate-routes [DIR]}: {@link RouteCheck} for engineers before they deploy edited routes. */
 @Command(name = "validate-routes", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Checks route files before deploying: each *.yaml against the YAML DSL's JSON schema, then all "
-                + "loaded into a Camel context whose routes are not started (no AWS calls). Problems are printed "
-                + "as FILE:LINE: MESSAGE.",
+        description = "Checks route files before deploying: each *.yaml against the YAML DSL's JSON schema and each "
+                + "contract as JSON, then all loaded into a Camel context whose routes are not started (no AWS calls) "
+                + "and every step checked: its expressions compile and read only what the body, property or header "
+                + "has there, its bean methods and exception type exist, every event type has its branch and its "
+                + "DynamoDB write reads only fields its contract declares, every {{property}} is set. Every problem "
+                + "is printed, one a line, as FILE:LINE: MESSAGE.",
         footer = {"", "Exit status: 0 routes OK, 1 problems found."})
 public final class ValidateRoutesCommand implements Callable<Integer> {
 
