@@ -14,6 +14,7 @@ import com.orderrouter.localstack.LocalAwsStack;
 import com.orderrouter.localstack.ServiceProcess;
 import com.orderrouter.localstack.SnsStandIn.PublishedAlert;
 import com.orderrouter.localstack.StackProbe;
+import com.orderrouter.routetest.RouteTestCase;
 import com.orderrouter.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +48,40 @@ class RouteChangesIT {
         String refundsQueue = STACK.sqs().createQueue(b -> b.queueName("refunds-" + OrdersSqsToDynamodbIT.newOrderId()))
                 .queueUrl();
 
-        List<String> check = command(dir, "validate", Map.of("REFUNDS_QUEUE_URL", refundsQueue), "validate-routes",
+        List<String> check = command(dir, "validate", Map.of("REFUNDS_QUEUE_URL", refundsQueue), 0, "validate-routes",
                 routes.toString());
         assertThat(check).containsExactly("routes OK: " + routes);
+
+        // the engineer's tests of the five changes, as data, and the two shipped tests the changes make out of date
+        addTheTestsOfTheChanges(routes);
+        List<String> tests = command(dir, "test-routes", Map.of(), 0, "test-routes", routes.toString());
+        assertThat(tests).last().isEqualTo(RouteTestCase.files(routes).size() + " passed, 0 failed: "
+                + routes.resolve("tests"));
+        assertThat(tests).contains("ok   order-cancelled-sets-status-and-reason",
+                "ok   order-created-stores-the-shipping-address", "ok   order-created-without-items-is-dead-lettered",
+                "ok   refunded-order-is-forwarded-to-the-refunds-queue", "ok   order-with-negative-total-is-dead-lettered");
+
+        // a deliberate typo in each change, caught before deploying at its step's line
+        List<String> typos = typoIn(dir, routes, "typos-in-steps", List.of(
+                new Typo("orders-sqs-to-dynamodb.camel.yaml", "== 'order_cancelled'", "== 'order_canceled'"),
+                new Typo("orders-sqs-to-dynamodb.camel.yaml", "{data.shipping_address}", "{data.shipping_adress}"),
+                new Typo("orders-sqs-to-dynamodb.camel.yaml", "{{orders.refunds.queue-url}}",
+                        "{{orders.refunds.queue-ur}}")));
+        assertThat(typos).anySatisfy(line -> assertThat(line).endsWith("this when takes no event type there is a "
+                + "contract for: simple \"${exchangeProperty.orderType} == 'order_canceled'\" (contracts: "
+                + "order_cancelled, order_created, order_updated)"));
+        assertThat(typos).anySatisfy(line -> assertThat(line).endsWith("orderCreatedWrite attributes.shipping_address "
+                + "reads data.shipping_adress, which contract order_created does not declare (data declares order_id, "
+                + "customer_id, items, shipping_address, total)"));
+        assertThat(typos).anySatisfy(line -> assertThat(line).contains("unset property orders.refunds.queue-ur"));
+        assertThat(typoIn(dir, routes, "typo-in-contract", List.of(new Typo("contracts/order_created.schema.json",
+                "\"minItems\": 1,", "\"minItems\": 1")))).anySatisfy(line -> assertThat(line)
+                .startsWith(dir.resolve("typo-in-contract/contracts/order_created.schema.json") + ":")
+                .contains("not valid JSON"));
+        assertThat(typoIn(dir, routes, "typo-in-alert", List.of(new Typo("orders.properties", "[{reason_class}]",
+                "[{reason_clas}]")))).anySatisfy(line -> assertThat(line)
+                .startsWith(dir.resolve("typo-in-alert/orders.properties") + ":")
+                .contains("names reason_clas, not a field of the archive record"));
 
         String id = OrdersSqsToDynamodbIT.newOrderId();
         try (ServiceProcess service = ServiceProcess.start(STACK, Map.of("ROUTES_DIR", routes.toString(),
@@ -175,11 +207,41 @@ class RouteChangesIT {
         return "{\"type\":\"" + type + "\",\"timestamp\":\"" + timestamp + "\",\"data\":" + data + "}";
     }
 
+    /** The engineer's tests: one per change, and the two shipped tests whose expectations the changes alter. */
+    private static void addTheTestsOfTheChanges(Path routes) throws IOException {
+        try (var files = Files.list(CHANGES.resolve("tests"))) {
+            for (Path test : files.toList()) {
+                Files.copy(test, routes.resolve("tests").resolve(test.getFileName()));
+            }
+        }
+        Path alerted = routes.resolve("tests/order-with-negative-total-is-dead-lettered.yaml");
+        replace(alerted, "subject: DLQ Message Received", "subject: Order event dead-lettered");
+        replace(alerted, "message: \"Failed message order-with-negative-total-is-dead-lettered from "
+                + "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue: data.total: must be a non-negative "
+                + "number, got -1. Archived to s3://", "message: \"[invalid-event] order-with-negative-total-is-dead-"
+                + "lettered (receive 1): data.total: must be a non-negative number, got -1. s3://");
+        replace(routes.resolve("tests/unknown-event-type-is-dead-lettered.yaml"), "(expected one of order_created,",
+                "(expected one of order_cancelled, order_created,");
+    }
+
+    private record Typo(String file, String from, String to) {
+    }
+
+    /** validate-routes on a copy of the changed routes with the typos in it: exit 1, each problem printed. */
+    private static List<String> typoIn(Path dir, Path routes, String name, List<Typo> typos) throws Exception {
+        Path copy = RouteFiles.copy(routes, dir.resolve(name));
+        for (Typo typo : typos) {
+            replace(copy.resolve(typo.file()), typo.from(), typo.to());
+        }
+        return command(dir, name, Map.of(), 1, "validate-routes", copy.toString());
+    }
+
     /** Runs {@code java -jar order-router.jar ARGS} to its end; prints and returns its output. */
-    private static List<String> command(Path dir, String name, Map<String, String> env, String... args)
+    private static List<String> command(Path dir, String name, Map<String, String> env, int exit, String... args)
             throws Exception {
         try (ServiceProcess command = ServiceProcess.start(STACK, env, dir.resolve(name + ".log"), args)) {
-            assertThat(command.waitForExit(Duration.ofSeconds(60))).as(String.join("\n", command.logLines())).isZero();
+            assertThat(command.waitForExit(Duration.ofSeconds(120))).as(String.join("\n", command.logLines()))
+                    .isEqualTo(exit);
             System.out.println("$ java -jar target/order-router.jar " + String.join(" ", args));
             command.logLines().forEach(System.out::println);
             return command.logLines();
