@@ -1,22 +1,33 @@
 package com.orderrouter.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The platform's settings, whatever the routes declare: read with a routes folder that declares no variables. */
 class SettingsTest {
+
+    @TempDir
+    Path routesDeclaringNone;
 
     private static Map<String, String> valid() {
         return Environments.validPlatform();
     }
 
+    /** The properties start-up gives Camel; the routes' own variables are RouteVariablesTest's. */
+    private Map<String, String> properties(Map<String, String> env) {
+        return Settings.toProperties(env, RouteVariables.read(routesDeclaringNone));
+    }
+
     @Test
     void validEnvironmentBecomesCamelPropertiesWithDefaults() {
-        Map<String, String> properties = Settings.toProperties(valid());
+        Map<String, String> properties = properties(valid());
 
         assertThat(properties)
                 .containsEntry("orders.queue.url", "https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue")
@@ -36,7 +47,7 @@ class SettingsTest {
         Map<String, String> env = valid();
         env.put("DLQ_URL", env.get("QUEUE_URL"));
 
-        assertThatThrownBy(() -> Settings.toProperties(env)).isInstanceOf(Settings.InvalidSettingsException.class)
+        assertThatThrownBy(() -> properties(env)).isInstanceOf(Settings.InvalidSettingsException.class)
                 .hasMessageContaining("DLQ_URL=https://sqs.eu-west-1.amazonaws.com/123456789012/orders-queue is invalid: "
                         + "it is QUEUE_URL; the dead-letter queue must be another queue");
     }
@@ -47,7 +58,7 @@ class SettingsTest {
         env.remove("QUEUE_URL");
         env.remove("TABLE_NAME");
 
-        assertThatThrownBy(() -> Settings.toProperties(env))
+        assertThatThrownBy(() -> properties(env))
                 .isInstanceOf(Settings.InvalidSettingsException.class)
                 .hasMessageContaining("QUEUE_URL is not set")
                 .hasMessageContaining("TABLE_NAME is not set");
@@ -62,7 +73,7 @@ class SettingsTest {
         env.put("LOG_LEVEL", "LOUD");
         env.put("ALERTS_TOPIC", "orders-alerts");
 
-        assertThatThrownBy(() -> Settings.toProperties(env))
+        assertThatThrownBy(() -> properties(env))
                 .hasMessageContaining("CONCURRENT_CONSUMERS=ten is invalid: expected a whole number from 1 to 500")
                 .hasMessageContaining("QUEUE_URL=orders-queue is invalid: expected an http(s) URL")
                 .hasMessageContaining("AWS_ENDPOINT_URL_SQS=localhost:9324 is invalid")
@@ -75,7 +86,7 @@ class SettingsTest {
         Map<String, String> env = valid();
         env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/");
 
-        assertThatThrownBy(() -> Settings.toProperties(env)).hasMessageContaining("DLQ_URL=")
+        assertThatThrownBy(() -> properties(env)).hasMessageContaining("DLQ_URL=")
                 .hasMessageContaining("ending in the queue name");
     }
 }

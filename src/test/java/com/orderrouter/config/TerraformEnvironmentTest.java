@@ -54,12 +54,11 @@ class TerraformEnvironmentTest {
     void aDeclaredVariableMissingFromTheTaskDefinitionIsDrift(@TempDir Path routes) throws IOException {
         Files.writeString(routes.resolve(RouteVariables.FILE_NAME), Environments.REFUNDS_QUEUE_DECLARED);
 
-        assertThat(taskDefinitionEnvironment("route_environment", mainTf()))
+        // main.tf with no route variable, then with the declared one, whatever the project's routes declare
+        assertThat(taskDefinitionEnvironment("route_environment", mainTfWithRouteEnvironment("")))
                 .doesNotContainAnyElementsOf(declaredNames(routes));
-        assertThat(taskDefinitionEnvironment("route_environment", mainTf().replace("route_environment = {}", """
-                route_environment = {
-                    REFUNDS_QUEUE_URL = var.route_environment["REFUNDS_QUEUE_URL"]
-                  }""")))
+        assertThat(taskDefinitionEnvironment("route_environment", mainTfWithRouteEnvironment(
+                "\n    REFUNDS_QUEUE_URL = var.route_environment[\"REFUNDS_QUEUE_URL\"]\n  ")))
                 .containsExactlyInAnyOrderElementsOf(declaredNames(routes));
     }
 
@@ -71,10 +70,16 @@ class TerraformEnvironmentTest {
         return Files.readString(Path.of("terraform/main.tf"));
     }
 
+    /** main.tf, its comments left out, with {@code route_environment = {ENTRIES}}. */
+    private static String mainTfWithRouteEnvironment(String entries) throws IOException {
+        Matcher block = localMap("route_environment").matcher(withoutComments(mainTf()));
+        assertThat(block.find()).as("local.route_environment in terraform/main.tf").isTrue();
+        return block.replaceFirst(Matcher.quoteReplacement("\n  route_environment = {" + entries + "}"));
+    }
+
     /** The names a local map of main.tf sets, its comments left out. */
     private static Set<String> taskDefinitionEnvironment(String local, String mainTf) {
-        Matcher block = Pattern.compile("\\n\\s*" + local + "\\s*=\\s*\\{(.*?)}", Pattern.DOTALL)
-                .matcher(mainTf.replaceAll("(?m)^\\s*#.*$", ""));
+        Matcher block = localMap(local).matcher(withoutComments(mainTf));
         assertThat(block.find()).as("local." + local + " in terraform/main.tf").isTrue();
         Set<String> keys = new TreeSet<>();
         Matcher key = KEY.matcher(block.group(1));
@@ -82,5 +87,13 @@ class TerraformEnvironmentTest {
             keys.add(key.group(1));
         }
         return keys;
+    }
+
+    private static Pattern localMap(String local) {
+        return Pattern.compile("\\n\\s*" + local + "\\s*=\\s*\\{(.*?)}", Pattern.DOTALL);
+    }
+
+    private static String withoutComments(String mainTf) {
+        return mainTf.replaceAll("(?m)^\\s*#.*$", "");
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.config.OrderRouterConfiguration;
+import com.orderrouter.testing.FixedRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -21,14 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contracts shipped in routes/contracts, and what the service makes of contracts that are wrong. */
+/**
+ * What the service makes of contracts, on fixed ones (src/test/resources/fixed-routes/contracts, see
+ * {@link FixedRoutes}): types from file names, a violation as the field and the contract's words, contracts that are
+ * wrong. What the shipped contracts (routes/contracts) accept and refuse is tested in routes/tests/.
+ */
 class EventContractsTest {
 
-    private static final Path SHIPPED = Path.of("routes", "contracts");
+    private static final Path FIXED = FixedRoutes.CONTRACTS;
     private final ObjectMapper json = new OrderRouterConfiguration().orderEventMapper();
     private final EventRules rules = new EventRules(Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC),
             Duration.ofSeconds(300));
-    private final EventContracts contracts = new EventContracts(SHIPPED, rules, json);
+    private final EventContracts contracts = new EventContracts(FIXED, rules, json);
 
     @Test
     void theTypesAreTheContractFiles() {
@@ -77,7 +82,7 @@ class EventContractsTest {
 
     @Test
     void aNewTypeIsANewContractFile(@TempDir Path folder) throws Exception {
-        copyShipped(folder);
+        copyFixed(folder);
         Files.writeString(folder.resolve("order_cancelled.schema.json"), """
                 {"type":"object","properties":{"data":{"type":"object","required":["order_id","reason"],
                  "properties":{"order_id":{"$ref":"shared/event.schema.json#/$defs/id"},
@@ -95,7 +100,7 @@ class EventContractsTest {
 
     @Test
     void aContractThatDoesNotParseStopsStartUpNamingTheFile(@TempDir Path folder) throws Exception {
-        copyShipped(folder);
+        copyFixed(folder);
         Files.writeString(folder.resolve("order_refunded.schema.json"), "{\"type\": \"object\",");
 
         assertThatThrownBy(() -> new EventContracts(folder, rules, json)).isInstanceOf(IllegalStateException.class)
@@ -108,11 +113,11 @@ class EventContractsTest {
                 .hasMessageContaining("shared/event.schema.json");
     }
 
-    private void copyShipped(Path folder) throws Exception {
+    private void copyFixed(Path folder) throws Exception {
         Files.createDirectories(folder.resolve("shared"));
         for (String file : new String[] { "shared/event.schema.json", "order_created.schema.json",
                 "order_updated.schema.json" }) {
-            Files.copy(SHIPPED.resolve(file), folder.resolve(file));
+            Files.copy(FIXED.resolve(file), folder.resolve(file));
         }
     }
 

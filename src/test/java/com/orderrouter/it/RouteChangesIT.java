@@ -207,7 +207,7 @@ class RouteChangesIT {
         return "{\"type\":\"" + type + "\",\"timestamp\":\"" + timestamp + "\",\"data\":" + data + "}";
     }
 
-    /** The engineer's tests: one per change, and the two shipped tests whose expectations the changes alter. */
+    /** The engineer's tests: one per change, and the three shipped tests whose expectations the changes alter. */
     private static void addTheTestsOfTheChanges(Path routes) throws IOException {
         try (var files = Files.list(CHANGES.resolve("tests"))) {
             for (Path test : files.toList()) {
@@ -222,6 +222,8 @@ class RouteChangesIT {
                 + "lettered (receive 1): data.total: must be a non-negative number, got -1. s3://");
         replace(routes.resolve("tests/unknown-event-type-is-dead-lettered.yaml"), "(expected one of order_created,",
                 "(expected one of order_cancelled, order_created,");
+        // an order without items was valid; order-created-without-items-is-dead-lettered says what it is now
+        Files.delete(routes.resolve("tests/order-created-without-items-is-stored.yaml"));
     }
 
     private record Typo(String file, String from, String to) {

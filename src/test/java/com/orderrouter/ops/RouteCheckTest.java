@@ -3,12 +3,13 @@ package com.orderrouter.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
 import com.orderrouter.cli.CliRun;
+import com.orderrouter.testing.FixedRoutes;
 import com.orderrouter.testing.RouteFiles;
-import com.orderrouter.testing.Environments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,21 +73,28 @@ class RouteCheckTest {
 
     @Test
     void aRouteMayUseAVariableItsFolderDeclares() throws IOException {
-        copyProjectRoutes();
-        Files.writeString(routes.resolve("refunds.camel.yaml"), """
+        // routes whose declarations are fixed (the refunds queue), and a variable no routes folder declares
+        FixedRoutes.copy(routes);
+        Files.writeString(routes.resolve("audit.camel.yaml"), """
                 - route:
-                    id: refunds
+                    id: audit
                     from:
-                      uri: direct:refunds
+                      uri: direct:audit
                       steps:
                         - setBody:
-                            constant: "{{orders.refunds.queue-url}}"
+                            constant: "{{orders.audit.queue-url}}"
                 """);
 
         assertThat(RouteCheck.check(routes)).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains("orders.refunds.queue-url"));
+                .satisfies(problem -> assertThat(problem.message()).contains("orders.audit.queue-url"));
 
-        Files.writeString(routes.resolve("environment.yaml"), Environments.REFUNDS_QUEUE_DECLARED);
+        Files.writeString(routes.resolve("environment.yaml"), """
+                  - name: AUDIT_QUEUE_URL
+                    property: orders.audit.queue-url
+                    required: true
+                    check: sqs-queue-url
+                    description: queue audited orders are copied to
+                """, StandardOpenOption.APPEND);
 
         assertThat(RouteCheck.check(routes)).isEmpty();
     }

@@ -2,13 +2,12 @@ package com.orderrouter.routes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderrouter.OrderRouterMain;
-import com.orderrouter.testing.RouteFiles;
+import com.orderrouter.testing.FixedRoutes;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
@@ -25,27 +24,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README's side-effect pattern, as an engineer adds it: the routes with the forward of refunded updates
- * (src/test/resources/route-examples/forward-refunds.yaml) after the write. It forwards at least once, also when the
- * write finds the update already stored, and only what the route chose.
+ * (src/test/resources/route-examples/forward-refunds.yaml) after the write, in the fixed routes ({@link FixedRoutes}),
+ * so what a route author changes in routes/ does not change this. It forwards at least once, also when the write finds
+ * the update already stored, and only what the route chose.
  */
 @CamelMainTest(mainClass = OrderRouterMain.class,
-        propertyPlaceholderLocations = { "classpath:application.properties", RouteFiles.TUNABLES,
+        propertyPlaceholderLocations = { "classpath:application.properties",
+                "file:" + ForwardAfterWriteTest.ROUTES + "/orders.properties",
                 "classpath:route-test.properties",
                 "classpath:route-test-fast-redelivery.properties" },
-        properties = { "orders.routes-dir=" + ForwardAfterWriteTest.ROUTES,
-                "orders.refunds.queue-url=http://127.0.0.1:1/000000000000/refunds" },
+        properties = { "orders.routes-dir=" + ForwardAfterWriteTest.ROUTES },
         replaceRouteFromWith = { "orders-sqs-to-dynamodb=direct:orders", "orders-dlq-to-s3-and-sns=direct:dlq" },
         mockEndpointsAndSkip = "aws2-*")
 class ForwardAfterWriteTest extends OfflineRouteTest {
 
-    static final String ROUTES = "target/route-examples/forward-refunds";
+    static final String ROUTES = "target/fixed-routes/forward-after-write";
     private static final String REFUNDED = """
             {"type":"order_updated","timestamp":"2026-12-01T10:00:00Z","data":{"order_id":"o-7","status":"refunded"}}""";
 
     static {
-        withTheForward(Path.of(ROUTES));
+        try {
+            FixedRoutes.copy(Path.of(ROUTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-
 
     @Produce("direct:orders")
     ProducerTemplate orders;
@@ -97,7 +100,10 @@ class ForwardAfterWriteTest extends OfflineRouteTest {
         Exchange result = orders.send(received(REFUNDED));
 
         assertThat(result.isFailed()).as("left on the queue for a later receive").isTrue();
-        assertThat(refunds.getReceivedCounter()).as("first try and 3 in-process retries").isEqualTo(4);
+        int redeliveries = Integer.parseInt(orders.getCamelContext().resolvePropertyPlaceholders(
+                "{{orders.redelivery.max}}"));
+        assertThat(refunds.getReceivedCounter()).as("first try and the in-process retries (orders.redelivery.max)")
+                .isEqualTo(1 + redeliveries);
         assertThat(dynamodb.getReceivedCounter()).as("the write is not repeated in-process").isEqualTo(1);
     }
 
@@ -120,26 +126,5 @@ class ForwardAfterWriteTest extends OfflineRouteTest {
         exchange.getMessage().setHeader("CamelAwsSqsAttributes", system);
         system.forEach((name, value) -> exchange.getMessage().setHeader(name.toString(), value));
         return exchange;
-    }
-
-    /** A copy of routes/ with the pattern's snippet after the orders route's write, where README puts it. */
-    private static void withTheForward(Path copy) {
-        try {
-            if (Files.exists(copy)) {
-                try (var old = Files.walk(copy)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-            RouteFiles.copy(Path.of("routes"), copy);
-            Path orders = copy.resolve("orders-sqs-to-dynamodb.camel.yaml");
-            String route = Files.readString(orders);
-            // the route's last step, the outcome
-            String anchor = "        - bean:\n            description: \"Counted and logged";
-            assertThat(route).containsOnlyOnce(anchor);
-            Files.writeString(orders, route.replace(anchor, Files.readString(
-                    Path.of("src/test/resources/route-examples/forward-refunds.yaml")) + anchor));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -53,7 +53,7 @@ class InProcessRetryPolicyTest {
 
     private static final String CREATED = """
             {"type":"order_created","timestamp":"2026-11-27T10:00:00Z",
-             "data":{"order_id":"o-1","customer_id":"cust-1","items":[],"total":1}}""";
+             "data":{"order_id":"o-1","customer_id":"cust-1","items":[{"sku":"A-1","qty":1}],"total":1}}""";
 
     @Produce("direct:orders")
     ProducerTemplate orders;

@@ -149,7 +149,7 @@ class MessageGroupsTest extends OfflineRouteTest {
     private static String created(String order) {
         return """
                 {"type":"order_created","timestamp":"2026-11-27T10:00:00Z",\
-                "data":{"order_id":"%s","customer_id":"c","items":[],"total":5}}""".formatted(order);
+                "data":{"order_id":"%s","customer_id":"c","items":[{"sku":"A-1","qty":1}],"total":5}}""".formatted(order);
     }
 
     private static String updated(String order, String status) {

@@ -187,7 +187,7 @@ class NoMessageAttributeIsAHeaderTest extends OfflineRouteTest {
 
     private static String created(String orderId) {
         return "{\"type\":\"order_created\",\"timestamp\":\"2026-11-27T10:00:00Z\",\"data\":{\"order_id\":\""
-                + orderId + "\",\"customer_id\":\"c-1\",\"items\":[],\"total\":1}}";
+                + orderId + "\",\"customer_id\":\"c-1\",\"items\":[{\"sku\":\"A-1\",\"qty\":1}],\"total\":1}}";
     }
 
     private static MessageAttributeValue typed(String dataType, String value) {

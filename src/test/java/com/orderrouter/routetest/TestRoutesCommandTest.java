@@ -2,16 +2,21 @@ package com.orderrouter.routetest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.orderrouter.cli.CliRun;
-import com.orderrouter.testing.RouteFiles;
+import com.orderrouter.testing.FixedRoutes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code order-router test-routes DIR}: a line per test, a summary, and an exit status CI can act on. */
+/**
+ * {@code order-router test-routes DIR}: a line per test, a summary, and an exit status CI can act on. On the fixed
+ * routes and their tests ({@link FixedRoutes}), so only the test this one breaks fails, whatever routes/ holds.
+ */
 class TestRoutesCommandTest {
 
     @TempDir
@@ -19,7 +24,7 @@ class TestRoutesCommandTest {
 
     @Test
     void aFailingTestIsNamedWithWhatDifferedAndTheRunExitsOne() throws Exception {
-        Path routes = RouteFiles.copy(Path.of("routes"), folder.resolve("routes"));
+        Path routes = FixedRoutes.copy(folder.resolve("routes"));
         Path stale = routes.resolve("tests/order-updated-older-than-stored-is-stale.yaml");
         Files.writeString(stale, Files.readString(stale).replace("outcome: stale", "outcome: success"));
         long tests = RouteTestCase.files(routes).size();
@@ -32,6 +37,20 @@ class TestRoutesCommandTest {
                 "FAIL order-updated-older-than-stored-is-stale (" + stale + ")",
                 "       outcome: expected success, got stale");
         assertThat(run.outLines()).last().isEqualTo((tests - 1) + " passed, 1 failed: " + routes.resolve("tests"));
+    }
+
+    @Test
+    void whenEveryTestPassesTheRunExitsZero() throws Exception {
+        Path routes = FixedRoutes.copy(folder.resolve("routes"));
+        List<String> names = RouteTestCase.files(routes).stream()
+                .map(file -> file.getFileName().toString().replaceFirst("\\.yaml$", "")).toList();
+
+        CliRun run = CliRun.run(Map.of(), "test-routes", routes.toString());
+
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(names).isNotEmpty();
+        assertThat(run.outLines()).containsExactlyElementsOf(Stream.concat(names.stream().map(name -> "ok   " + name),
+                Stream.of(names.size() + " passed, 0 failed: " + routes.resolve("tests"))).toList());
     }
 
     @Test
