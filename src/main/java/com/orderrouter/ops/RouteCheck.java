@@ -30,6 +30,7 @@ import com.orderrouter.config.MalformedDeclarationException;
 import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.RouteVariables;
 import com.orderrouter.config.Settings;
+import com.orderrouter.config.StandInDeployment;
 import com.orderrouter.ops.routecheck.ContractFiles;
 import com.orderrouter.ops.routecheck.LoadedRoutesCheck;
 import com.orderrouter.ops.routecheck.OneLine;
@@ -128,7 +129,7 @@ public final class RouteCheck {
         Main main = new Main(OrderRouterMain.class);
         // the tunables beside the routes checked, as the service loads them from its ROUTES_DIR
         main.setPropertyPlaceholderLocations(RouteTunables.placeholderLocations(routesDir.toAbsolutePath()));
-        Map<String, String> environment = new HashMap<>(placeholderEnvironment());
+        Map<String, String> environment = new HashMap<>(StandInDeployment.environment());
         environment.putAll(routeVariables.placeholderEnvironment());
         Settings.toProperties(environment, routeVariables).forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.main.routes-include-pattern",
@@ -346,16 +347,5 @@ public final class RouteCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Valid-looking settings so placeholders resolve; nothing is called with them. */
-    private static Map<String, String> placeholderEnvironment() {
-        return Map.of(
-                "QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue",
-                "DLQ_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue-dlq",
-                "TABLE_NAME", "orders",
-                "DLQ_BUCKET", "orders-dlq-archive",
-                "ALERTS_TOPIC", "arn:aws:sns:us-east-1:000000000000:orders-alerts",
-                "AWS_REGION", "us-east-1");
     }
 }

@@ -1,7 +1,5 @@
 package com.orderrouter.routetest;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -39,8 +36,8 @@ public final class InMemoryTable {
 
     private final Supplier<Set<String>> keyNames;
     private final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = new LinkedHashMap<>();
-    private final DynamoDbClient client = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-            new Class<?>[] { DynamoDbClient.class }, handler());
+    private final DynamoDbClient client = OfflineClient.of(DynamoDbClient.class, DynamoDbClient.SERVICE_NAME,
+            this::answer);
     private volatile boolean unreachable;
 
     /**
@@ -81,37 +78,16 @@ public final class InMemoryTable {
         return items.values().stream().map(Map::copyOf).toList();
     }
 
-    private InvocationHandler handler() {
-        return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "InMemoryTable";
-                };
-            }
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, calls the overload
-            }
-            switch (method.getName()) {
-                case "close":
-                    return null;
-                case "serviceName":
-                    return DynamoDbClient.SERVICE_NAME;
-                default:
-                    break;
-            }
-            if (unreachable) {
-                throw SdkClientException.create("Unable to execute HTTP request: Connect to dynamodb failed: "
-                        + "Connection refused (the route test made the table unreachable)");
-            }
-            return switch (method.getName()) {
-                case "putItem" -> putItem((PutItemRequest) args[0]);
-                case "updateItem" -> updateItem((UpdateItemRequest) args[0]);
-                case "getItem" -> getItem((GetItemRequest) args[0]);
-                default -> throw new UnsupportedOperationException("the route tests' table does not answer "
-                        + method.getName());
-            };
+    private Object answer(String method, Object request) {
+        if (unreachable) {
+            throw SdkClientException.create("Unable to execute HTTP request: Connect to dynamodb failed: "
+                    + "Connection refused (the route test made the table unreachable)");
+        }
+        return switch (method) {
+            case "putItem" -> putItem((PutItemRequest) request);
+            case "updateItem" -> updateItem((UpdateItemRequest) request);
+            case "getItem" -> getItem((GetItemRequest) request);
+            default -> throw new UnsupportedOperationException("the route tests' table does not answer " + method);
         };
     }
 

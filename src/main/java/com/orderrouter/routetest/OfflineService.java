@@ -12,6 +12,7 @@ import com.orderrouter.OrderRouterMain;
 import com.orderrouter.config.RouteTunables;
 import com.orderrouter.config.RouteVariables;
 import com.orderrouter.config.Settings;
+import com.orderrouter.config.StandInDeployment;
 import com.orderrouter.dynamodb.ItemWrite;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -44,14 +45,6 @@ public final class OfflineService implements AutoCloseable {
     public static final String ORDERS = "direct:orders";
     public static final String DEAD_LETTERS = "direct:dead-letters";
 
-    private static final Map<String, String> DEPLOYMENT = Map.of(
-            "QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue",
-            "DLQ_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue-dlq",
-            "TABLE_NAME", "orders",
-            "DLQ_BUCKET", "orders-dlq-archive",
-            "ALERTS_TOPIC", "arn:aws:sns:us-east-1:000000000000:orders-alerts",
-            "AWS_REGION", "us-east-1");
-
     private final Main main = new Main(OrderRouterMain.class);
     private final OfflineSqs sqs = new OfflineSqs();
     private final Map<String, Map<String, String>> s3Objects = new ConcurrentHashMap<>();
@@ -75,7 +68,7 @@ public final class OfflineService implements AutoCloseable {
 
     private void startRoutes(Path routes) throws Exception {
         RouteVariables variables = RouteVariables.read(routes);
-        Map<String, String> environment = new HashMap<>(DEPLOYMENT);
+        Map<String, String> environment = new HashMap<>(StandInDeployment.environment());
         environment.putAll(variables.placeholderEnvironment());
         main.setPropertyPlaceholderLocations(RouteTunables.placeholderLocations(routes));
         Settings.toProperties(environment, variables).forEach(main::addOverrideProperty);

@@ -1,7 +1,5 @@
 package com.orderrouter.routetest;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,8 +36,7 @@ public final class OfflineSqs {
     private final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Message>> inboxes = new ConcurrentHashMap<>();
     private final List<String> deleted = new CopyOnWriteArrayList<>();
-    private final SqsClient client = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
-            new Class<?>[] { SqsClient.class }, handler());
+    private final SqsClient client = OfflineClient.of(SqsClient.class, SqsClient.SERVICE_NAME, this::answer);
 
     public SqsClient client() {
         return client;
@@ -68,34 +64,20 @@ public final class OfflineSqs {
         return List.copyOf(sent);
     }
 
-    private InvocationHandler handler() {
-        return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "OfflineSqs";
-                };
+    private Object answer(String method, Object request) {
+        return switch (method) {
+            case "getQueueAttributes" -> GetQueueAttributesResponse.builder().attributes(Map.of(
+                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:"
+                            + "000000000000:orders-queue-dlq\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}",
+                    QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(QUEUE_MAX_BYTES)))
+                    .build();
+            case "sendMessage" -> {
+                sent.add((SendMessageRequest) request);
+                yield SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
             }
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, calls the overload
-            }
-            return switch (method.getName()) {
-                case "getQueueAttributes" -> GetQueueAttributesResponse.builder().attributes(Map.of(
-                        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:"
-                                + "000000000000:orders-queue-dlq\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}",
-                        QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(QUEUE_MAX_BYTES)))
-                        .build();
-                case "sendMessage" -> {
-                    sent.add((SendMessageRequest) args[0]);
-                    yield SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
-                }
-                case "receiveMessage" -> receive((ReceiveMessageRequest) args[0]);
-                case "deleteMessageBatch" -> delete((DeleteMessageBatchRequest) args[0]);
-                case "close" -> null;
-                case "serviceName" -> SqsClient.SERVICE_NAME;
-                default -> throw SdkClientException.create("route tests must not call SQS: " + method.getName());
-            };
+            case "receiveMessage" -> receive((ReceiveMessageRequest) request);
+            case "deleteMessageBatch" -> delete((DeleteMessageBatchRequest) request);
+            default -> throw SdkClientException.create("route tests must not call SQS: " + method);
         };
     }
 
