@@ -182,8 +182,10 @@ public final class RouteTestRunner {
         same(failures, "dead letter reason class", deadLetter.reasonClass(), record.path("reason_class").asText());
         deadLetter.reason().ifPresent(reason -> same(failures, "dead letter reason", reason,
                 record.path("reason").asText()));
-        if (!test.body().equals(record.path("body").asText())) {
-            failures.add("dead letter: the archived body is not the body sent, byte for byte");
+        String archivedBody = record.path("body").asText();
+        if (!test.body().equals(archivedBody)) {
+            failures.add("dead letter: the archived body is not the body sent, byte for byte: archived "
+                    + quoted(archivedBody.length() > 100 ? archivedBody.substring(0, 100) + "…" : archivedBody));
         }
     }
 
