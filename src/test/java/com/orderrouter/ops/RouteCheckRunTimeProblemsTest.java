@@ -104,6 +104,25 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aJqWhenNamingNoContractsTypeIsReportedAsTheSimpleOneIs() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int when = replace(file, "simple: \"${exchangeProperty.orderType} == 'order_updated'\"",
+                "jq: '.type == \"order_udpated\"'");
+
+        assertThat(problems()).contains(file + ":" + stepAbove(file, when) + ": this when takes no event type there is "
+                + "a contract for: jq \".type == \"order_udpated\"\" (contracts: order_created, order_updated)");
+    }
+
+    @Test
+    void aSendToADirectEndpointNoRouteConsumesIsReported() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int to = replace(file, "uri: \"direct:item-to-dynamodb\"", "uri: \"direct:item-to-dynamodbb\"");
+
+        assertThat(problems()).containsExactly(file + ":" + stepAbove(file, to) + ": no route consumes "
+                + "direct:item-to-dynamodbb (routes consume direct:dead-letter-to-s3-and-sns, direct:item-to-dynamodb)");
+    }
+
+    @Test
     void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
         int line = insertBefore(file, "        - choice:\n", """

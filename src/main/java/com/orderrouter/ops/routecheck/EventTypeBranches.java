@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderrouter.failure.ProcessingOutcomes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,7 +21,8 @@ import org.apache.camel.support.DefaultExchange;
 
 /**
  * A dry run of the routes' decisions on the event type. {@code eventContracts.check} sets exchange property
- * {@value ProcessingOutcomes#TYPE} to the event's type, one of the contracts there are; every choice whose {@code when}s
+ * {@value ProcessingOutcomes#TYPE} to the event's type, one of the contracts there are (the body is the event, whose
+ * {@code type} a jq or jsonpath {@code when} reads); every choice whose {@code when}s
  * answer differently once that property is set is a decision on the type. Each contract's type is run through it, as
  * the choice runs (the first {@code when} that matches takes it):
  * <ul>
@@ -110,9 +113,13 @@ final class EventTypeBranches {
         List<Boolean> answers = new ArrayList<>();
         for (Predicate predicate : predicates) {
             Exchange exchange = new DefaultExchange(context);
+            // the type both ways a when may read it: the property, and the event's "type" (jq, jsonpath)
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
             if (type != null) {
                 exchange.setProperty(ProcessingOutcomes.TYPE, type);
+                event.put("type", type);
             }
+            exchange.getMessage().setBody(event);
             answers.add(predicate.matches(exchange));
         }
         return answers;

@@ -21,7 +21,8 @@ import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
  * <li>every {@code {{property}}} is set ({@link PlaceholderCheck});</li>
  * <li>every step, walked with what the steps before it say of the exchange ({@link RouteFlow}): its expressions
  * compile and read only methods and properties the body, property or header has there; the bean methods it calls
- * exist; the exception it throws can be made ({@link StepChecks});</li>
+ * exist; the exception it throws can be made ({@link StepChecks}); a route consumes every {@code direct:} endpoint
+ * a step sends to ({@link DirectEndpoints});</li>
  * <li>every decision on the event type takes each contract's type, and only those ({@link EventTypeBranches}); the
  * DynamoDB write each type's branch makes reads only fields its contract declares ({@link ItemWriteContracts});</li>
  * <li>every declared DynamoDB write compiles, as the service checks when it starts ({@link ItemWrite#check}).</li>
@@ -45,6 +46,7 @@ public final class LoadedRoutesCheck {
         BeanMethods methods = new BeanMethods(context);
         RouteFlow flow = new RouteFlow(context, methods);
         flow.walk(routes, problems);
+        DirectEndpoints.check(routes, problems);
         for (RouteConfigurationDefinition configuration : model.getRouteConfigurationDefinitions()) {
             deadLetterChannel(configuration, flow.checks(), lines, problems);
         }
