@@ -77,8 +77,7 @@ public final class TestRoutesCommand implements Callable<Integer> {
                 }
             }
         } catch (Exception e) {
-            context.err().println("the routes of " + routes + " did not start: " + e.getMessage()
-                    + " (validate-routes names the problem)");
+            context.err().println("the routes of " + routes + " did not start: " + e.getMessage());
             return ExitStatus.FAILED;
         }
         context.out().println((files.size() - failed) + " passed, " + failed + " failed: " + routes.resolve("tests"));

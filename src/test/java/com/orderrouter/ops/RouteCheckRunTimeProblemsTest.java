@@ -123,6 +123,20 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aContractKeywordTypoAndATypeNoValueHasAreReportedAtTheirLines() throws IOException {
+        Path updated = routes.resolve("contracts/order_updated.schema.json");
+        int required = replace(updated, "\"required\":", "\"requird\":");
+        Path created = routes.resolve("contracts/order_created.schema.json");
+        int total = replace(created, "\"total\": { \"type\": \"number\"", "\"total\": { \"type\": \"numbr\"");
+
+        assertThat(problems()).containsExactly(
+                created + ":" + total + ": type \"numbr\" is not one of array, boolean, integer, null, number, object, "
+                        + "string: no value would ever match it",
+                updated + ":" + required + ": \"requird\" is not a JSON Schema keyword: the contract has no such rule "
+                        + "(a typo of \"required\"?)");
+    }
+
+    @Test
     void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
         int line = insertBefore(file, "        - choice:\n", """

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -18,7 +19,8 @@ import com.orderrouter.ops.RouteCheck.Problem;
 /**
  * The event contracts beside the routes ({@code contracts/**}{@code /*.json}) parse as JSON, each problem with the
  * line and column Jackson stopped at. The service reads them when it starts and stops at the first that does not
- * parse, naming the file only; this names every one, where it breaks.
+ * parse, naming the file only; this names every one, where it breaks, and what parses but cannot be meant
+ * ({@link ContractKeywords}).
  */
 public final class ContractFiles {
 
@@ -39,13 +41,18 @@ public final class ContractFiles {
         List<Problem> problems = new ArrayList<>();
         for (Path file : jsonFiles(folder)) {
             try {
-                JSON.readTree(Files.readString(file));
+                String text = Files.readString(file);
+                for (Map.Entry<Integer, String> problem : ContractKeywords.check(JSON, text, JSON.readTree(text))) {
+                    problems.add(new Problem(file.toString(), problem.getKey(), problem.getValue()));
+                }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 problems.add(new Problem(file.toString(), at == null ? 0 : at.getLineNr(),
                         at == null ? 0 : at.getColumnNr(), "not valid JSON: " + e.getOriginalMessage()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                problems.add(new Problem(file.toString(), 0, OneLine.of(e)));
             }
         }
         return problems;
