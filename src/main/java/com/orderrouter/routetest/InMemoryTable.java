@@ -63,9 +63,13 @@ public final class InMemoryTable {
         unreachable = true;
     }
 
-    /** Stores an item as it is; it must carry every key attribute. */
-    public synchronized void put(Map<String, AttributeValue> item) {
-        items.put(keyOf(item), new LinkedHashMap<>(item));
+    /**
+     * Stores an item as it is; it must carry every key attribute.
+     *
+     * @return false when an item with that key was stored already (and is now replaced)
+     */
+    public synchronized boolean put(Map<String, AttributeValue> item) {
+        return items.put(keyOf(item), new LinkedHashMap<>(item)) == null;
     }
 
     /** The table's key attributes. */

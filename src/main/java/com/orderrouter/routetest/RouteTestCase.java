@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,6 +69,8 @@ public record RouteTestCase(String name, Path file, String description, String b
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SQS's attribute data types: String, Number or Binary, with an optional custom label. */
+    private static final Pattern SQS_DATA_TYPE = Pattern.compile("(String|Number|Binary)(\\.[A-Za-z0-9_.-]+)?");
 
     /** The test files of a routes folder: {@code tests/*.yaml}, by name. */
     public static List<Path> files(Path routesDir) throws IOException {
@@ -77,6 +80,19 @@ public record RouteTestCase(String name, Path file, String description, String b
         }
         try (Stream<Path> files = Files.list(tests)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    /** Files under {@code tests/} that are not route tests (not {@code *.yaml} directly in it), to say so. */
+    public static List<Path> notTests(Path routesDir) throws IOException {
+        Path tests = routesDir.resolve("tests");
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        List<Path> routeTests = files(routesDir);
+        try (Stream<Path> files = Files.walk(tests)) {
+            return files.filter(Files::isRegularFile).filter(file -> !routeTests.contains(file))
+                    .filter(file -> !file.getFileName().toString().equals("README.md")).sorted().toList();
         }
     }
 
@@ -132,6 +148,10 @@ public record RouteTestCase(String name, Path file, String description, String b
             Fields attribute = new Fields(message.file, message.path + "attributes." + entry.getKey() + ".",
                     entry.getValue(), "type", "value", "base64");
             String type = attribute.text("type").orElse("String");
+            if (!SQS_DATA_TYPE.matcher(type).matches()) {
+                throw attribute.problem(attribute.path + "type: String, Number or Binary, optionally "
+                        + "with a custom label (String.tenant), as SQS takes them; not " + type);
+            }
             MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(type);
             if (type.startsWith("Binary")) {
                 value.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(attribute.required("base64"))));

@@ -56,7 +56,11 @@ public final class RouteTestRunner {
         service.reset();
         List<String> failures = new ArrayList<>();
         try {
-            test.storedBefore().forEach(item -> service.table().put(JsonAttributes.attribute(item).m()));
+            for (JsonNode item : test.storedBefore()) {
+                if (!service.table().put(JsonAttributes.attribute(item).m())) {
+                    failures.add("table.stored: two items with the key of " + item + "; a table holds one per key");
+                }
+            }
             if (test.tableUnreachable()) {
                 service.table().makeUnreachable();
             }

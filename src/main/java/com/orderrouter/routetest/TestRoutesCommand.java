@@ -54,6 +54,10 @@ public final class TestRoutesCommand implements Callable<Integer> {
             context.err().println("no route tests: " + routes.resolve("tests") + " holds no *.yaml");
             return ExitStatus.FAILED;
         }
+        for (Path other : RouteTestCase.notTests(routes)) {
+            context.out().println("skip " + other + ": not a route test (those are *.yaml files directly in "
+                    + routes.resolve("tests") + ")");
+        }
         List<RouteTestCase> tests = new ArrayList<>();
         int failed = 0;
         for (Path file : files) {

@@ -147,6 +147,37 @@ class RouteTestRunnerTest {
                 .hasMessage(file + ": unknown key expect.deadleter (known: outcome, table, deadLetter, alert, forwarded)");
     }
 
+    @Test
+    void anAttributeTypeSqsWouldRefuseIsRefused() throws IOException {
+        Path file = write("attribute-type", """
+                message:
+                  body: '{}'
+                  attributes:
+                    tenant: {type: Strng, value: acme}
+                expect:
+                  outcome: poison
+                """);
+
+        assertThatThrownBy(() -> RouteTestCase.read(file)).isInstanceOf(MalformedRouteTestException.class)
+                .hasMessage(file + ": message.attributes.tenant.type: String, Number or Binary, optionally with a custom label "
+                        + "(String.tenant), as SQS takes them; not Strng");
+    }
+
+    @Test
+    void twoStoredItemsWithOneKeyAreReportedNotSilentlyOneReplacingTheOther() throws IOException {
+        assertThat(failures("same-key", """
+                message:
+                  event: {type: order_updated, timestamp: "2026-11-27T12:00:00Z", data: {order_id: o-1, status: shipped}}
+                table:
+                  stored:
+                    - {pk: "ORDER#o-1", sk: METADATA, updated_at: "2026-11-27T10:00:00.000000Z"}
+                    - {pk: "ORDER#o-1", sk: METADATA, updated_at: "2026-11-27T13:00:00.000000Z"}
+                expect:
+                  outcome: stale
+                """)).containsExactly("table.stored: two items with the key of {\"pk\":\"ORDER#o-1\",\"sk\":\"METADATA\","
+                + "\"updated_at\":\"2026-11-27T13:00:00.000000Z\"}; a table holds one per key");
+    }
+
     private static List<String> failures(String name, String yaml) throws IOException {
         return runner.run(RouteTestCase.read(write(name, yaml))).failures();
     }

@@ -28,10 +28,13 @@ class TestRoutesCommandTest {
         Path stale = routes.resolve("tests/order-updated-older-than-stored-is-stale.yaml");
         Files.writeString(stale, Files.readString(stale).replace("outcome: stale", "outcome: success"));
         long tests = RouteTestCase.files(routes).size();
+        Path misnamed = Files.copy(stale, routes.resolve("tests/stale-again.yml"));
 
         CliRun run = CliRun.run(Map.of(), "test-routes", routes.toString());
 
         assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).first().isEqualTo("skip " + misnamed + ": not a route test (those are *.yaml files "
+                + "directly in " + routes.resolve("tests") + ")");
         assertThat(run.outLines()).filteredOn(line -> line.startsWith("ok   ")).hasSize((int) tests - 1);
         assertThat(run.outLines()).containsSubsequence(
                 "FAIL order-updated-older-than-stored-is-stale (" + stale + ")",
