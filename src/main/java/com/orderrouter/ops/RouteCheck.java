@@ -201,6 +201,10 @@ public final class RouteCheck {
                 return new Problem(contract.toString(), 0, message);
             }
         }
+        Optional<Problem> atKey = misspeltKey(all, files);
+        if (atKey.isPresent()) {
+            return atKey.get();
+        }
         for (Path file : files) {
             String text = read(file);
             Node tree = compose(text);
@@ -211,6 +215,40 @@ public final class RouteCheck {
             }
         }
         return new Problem(files.get(0).getParent().toString(), 0, message);
+    }
+
+    /** Camel's words for an endpoint option or a bean property it does not know, which it names with the whole URI. */
+    private static final Pattern UNKNOWN_OPTIONS = Pattern.compile("Unknown parameters=\\[\\{(.*?)}]");
+    private static final Pattern ENDPOINT = Pattern.compile("Failed to resolve endpoint: ([a-z0-9-]+):");
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Error binding property \\(([A-Za-z0-9_$.-]+)=");
+
+    /** An endpoint option or bean property Camel does not know, at the line that writes it, without the long URI. */
+    private static Optional<Problem> misspeltKey(String message, List<Path> files) {
+        Matcher options = UNKNOWN_OPTIONS.matcher(message);
+        Matcher property = UNKNOWN_PROPERTY.matcher(message);
+        String key;
+        String problem;
+        if (options.find()) {
+            key = options.group(1).split("=", 2)[0];
+            Matcher endpoint = ENDPOINT.matcher(message);
+            problem = "unknown option " + key + " of endpoint " + (endpoint.find() ? endpoint.group(1) : "")
+                    + ": not one of the component's options (misspelt?)";
+        } else if (property.find()) {
+            key = property.group(1);
+            problem = "unknown property " + key + ": the bean has no such property (misspelt?)";
+        } else {
+            return Optional.empty();
+        }
+        Pattern written = Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + ":");
+        for (Path file : files) {
+            List<String> lines = readLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (written.matcher(lines.get(i)).find()) {
+                    return Optional.of(new Problem(file.toString(), i + 1, problem));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

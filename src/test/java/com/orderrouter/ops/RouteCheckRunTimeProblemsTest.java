@@ -137,6 +137,24 @@ class RouteCheckRunTimeProblemsTest {
     }
 
     @Test
+    void aMisspeltEndpointOptionIsReportedAtItsLineWithoutTheUri() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int line = replace(file, "        greedy: true", "        gredy: true");
+
+        assertThat(problems()).containsExactly(file + ":" + line + ": unknown option gredy of endpoint aws2-sqs: not "
+                + "one of the component's options (misspelt?)");
+    }
+
+    @Test
+    void aMisspeltWritePropertyIsReportedAtItsLine() throws IOException {
+        Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
+        int line = replace(file, "        describedAs:", "        describedA:");
+
+        assertThat(problems()).containsExactly(file + ":" + line + ": unknown property describedA: the bean has no "
+                + "such property (misspelt?)");
+    }
+
+    @Test
     void anExceptionTypeWithoutAStringConstructorIsReported() throws IOException {
         Path file = routes.resolve("orders-sqs-to-dynamodb.camel.yaml");
         int line = insertBefore(file, "        - choice:\n", """
