@@ -132,10 +132,6 @@ public final class OfflineService implements AutoCloseable {
         return sqs;
     }
 
-    public ProducerTemplate producer() {
-        return producer;
-    }
-
     /**
      * An exchange as the orders queue's consumer creates it: from an aws2-sqs endpoint of the orders queue's URL
      * (never started: it only says where the message came from, as the dead letter's source_queue).
